@@ -1,0 +1,123 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Every target: Swift 6 language mode plus the upcoming features grpc-swift-2 turns on.
+let strictSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+extension Target.Dependency {
+    static let grpcCore = Self.product(name: "GRPCCore", package: "grpc-swift-2")
+    static let grpcInProcess = Self.product(name: "GRPCInProcessTransport", package: "grpc-swift-2")
+    static let nioCore = Self.product(name: "NIOCore", package: "swift-nio")
+    static let nioPosix = Self.product(name: "NIOPosix", package: "swift-nio")
+    static let logging = Self.product(name: "Logging", package: "swift-log")
+    static let lifecycle = Self.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+    static let argumentParser = Self.product(name: "ArgumentParser", package: "swift-argument-parser")
+    static let propertyBased = Self.product(name: "PropertyBased", package: "swift-property-based")
+}
+
+/// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
+/// in `Services/<Folder>/<executable>`.
+func service(_ folder: String, library: String, executable: String, dependencies: [Target.Dependency] = []) -> [Target] {
+    [
+        .target(
+            name: library,
+            dependencies: ["ServiceRuntime", "HealthContract", .grpcCore, .logging] + dependencies,
+            path: "Services/\(folder)/\(library)",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: executable,
+            dependencies: [.byName(name: library), "ServiceRuntime"],
+            path: "Services/\(folder)/\(executable)",
+            swiftSettings: strictSettings
+        ),
+    ]
+}
+
+let package = Package(
+    name: "einvoice",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "registration-service", targets: ["registration-service"]),
+        .executable(name: "invoicing-service", targets: ["invoicing-service"]),
+        .executable(name: "signing-service", targets: ["signing-service"]),
+        .executable(name: "notification-service", targets: ["notification-service"]),
+        .executable(name: "gateway", targets: ["gateway"]),
+        .executable(name: "fatoora-sim", targets: ["fatoora-sim"]),
+        .executable(name: "einvoice", targets: ["einvoice"]),
+        .library(name: "UnixSocketTransport", targets: ["UnixSocketTransport"]),
+        .library(name: "BinaryCoding", targets: ["BinaryCoding"]),
+        .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
+        .library(name: "HealthContract", targets: ["HealthContract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
+        .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+
+        // The RPC runtime.
+        .target(name: "BinaryCoding", path: "Shared/BinaryCoding", swiftSettings: strictSettings),
+        .target(
+            name: "UnixSocketTransport",
+            dependencies: ["CZlib", "BinaryCoding", .grpcCore, .nioCore, .nioPosix, .logging],
+            path: "Shared/UnixSocketTransport",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ServiceRuntime",
+            dependencies: ["UnixSocketTransport", "HealthContract", .grpcCore, .nioPosix, .logging, .lifecycle, .argumentParser],
+            path: "Shared/ServiceRuntime",
+            swiftSettings: strictSettings
+        ),
+
+        // Contracts: one module per service.
+        .target(name: "HealthContract", dependencies: ["UnixSocketTransport", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
+    ]
+        + service("Registration", library: "Registration", executable: "registration-service")
+        + service("Invoicing", library: "Invoicing", executable: "invoicing-service")
+        + service("Signing", library: "Signing", executable: "signing-service")
+        + service("Notification", library: "Notification", executable: "notification-service")
+        + service("Gateway", library: "Gateway", executable: "gateway")
+        + service("FatooraSim", library: "FatooraSim", executable: "fatoora-sim")
+        + [
+            .target(
+                name: "EInvoiceCLI",
+                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", .grpcCore, .argumentParser],
+                path: "Services/CLI/EInvoiceCLI",
+                swiftSettings: strictSettings
+            ),
+            .executableTarget(name: "einvoice", dependencies: ["EInvoiceCLI"], path: "Services/CLI/einvoice", swiftSettings: strictSettings),
+
+            .testTarget(
+                name: "BinaryCodingTests",
+                dependencies: ["BinaryCoding", .propertyBased],
+                path: "Tests/BinaryCodingTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "UnixSocketTransportTests",
+                dependencies: ["UnixSocketTransport", "BinaryCoding", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
+                path: "Tests/UnixSocketTransportTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "ServiceRuntimeTests",
+                dependencies: ["ServiceRuntime", "HealthContract", "EInvoiceCLI", "UnixSocketTransport", .grpcCore, .logging],
+                path: "Tests/ServiceRuntimeTests",
+                swiftSettings: strictSettings
+            ),
+        ]
+)
