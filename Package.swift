@@ -16,6 +16,7 @@ extension Target.Dependency {
     static let nioPosix = Self.product(name: "NIOPosix", package: "swift-nio")
     static let logging = Self.product(name: "Logging", package: "swift-log")
     static let lifecycle = Self.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+    static let unixSignals = Self.product(name: "UnixSignals", package: "swift-service-lifecycle")
     static let argumentParser = Self.product(name: "ArgumentParser", package: "swift-argument-parser")
     static let propertyBased = Self.product(name: "PropertyBased", package: "swift-property-based")
 }
@@ -32,7 +33,7 @@ func service(_ folder: String, library: String, executable: String, dependencies
         ),
         .executableTarget(
             name: executable,
-            dependencies: [.byName(name: library), "ServiceRuntime"],
+            dependencies: [.byName(name: library), "ServiceRuntime", .argumentParser],
             path: "Services/\(folder)/\(executable)",
             swiftSettings: strictSettings
         ),
@@ -54,6 +55,7 @@ let package = Package(
         .library(name: "BinaryCoding", targets: ["BinaryCoding"]),
         .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
         .library(name: "HealthContract", targets: ["HealthContract"]),
+        .library(name: "EInvoiceRPC", targets: ["EInvoiceRPC"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
@@ -77,14 +79,20 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "EInvoiceRPC",
+            dependencies: ["BinaryCoding", .grpcCore],
+            path: "Shared/EInvoiceRPC",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ServiceRuntime",
-            dependencies: ["UnixSocketTransport", "HealthContract", .grpcCore, .nioPosix, .logging, .lifecycle, .argumentParser],
+            dependencies: ["UnixSocketTransport", "EInvoiceRPC", "HealthContract", .grpcCore, .nioCore, .nioPosix, .logging, .lifecycle, .unixSignals, .argumentParser],
             path: "Shared/ServiceRuntime",
             swiftSettings: strictSettings
         ),
 
         // Contracts: one module per service.
-        .target(name: "HealthContract", dependencies: ["UnixSocketTransport", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
+        .target(name: "HealthContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
     ]
         + service("Registration", library: "Registration", executable: "registration-service")
         + service("Invoicing", library: "Invoicing", executable: "invoicing-service")
@@ -99,7 +107,7 @@ let package = Package(
                 path: "Services/CLI/EInvoiceCLI",
                 swiftSettings: strictSettings
             ),
-            .executableTarget(name: "einvoice", dependencies: ["EInvoiceCLI"], path: "Services/CLI/einvoice", swiftSettings: strictSettings),
+            .executableTarget(name: "einvoice", dependencies: ["EInvoiceCLI", .argumentParser], path: "Services/CLI/einvoice", swiftSettings: strictSettings),
 
             .testTarget(
                 name: "BinaryCodingTests",
@@ -109,7 +117,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "UnixSocketTransportTests",
-                dependencies: ["UnixSocketTransport", "BinaryCoding", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
+                dependencies: ["UnixSocketTransport", "EInvoiceRPC", "BinaryCoding", "CZlib", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
                 path: "Tests/UnixSocketTransportTests",
                 swiftSettings: strictSettings
             ),

@@ -1,0 +1,82 @@
+public import Foundation
+
+/// Where a deployment keeps its sockets (the runtime directory) and its databases and keys
+/// (the data directory).
+///
+/// Flags win over the environment (`EINVOICE_RUNTIME_DIR`, `EINVOICE_DATA_DIR`), which wins over
+/// the defaults: `$XDG_RUNTIME_DIR/einvoice` or `/tmp/einvoice-<uid>` for sockets, and
+/// `$HOME/.local/share/einvoice` for data.
+public struct RuntimePaths: Sendable, Hashable {
+    public var runtimeDirectory: String
+    public var dataDirectory: String
+
+    public init(runtimeDirectory: String, dataDirectory: String) {
+        self.runtimeDirectory = runtimeDirectory
+        self.dataDirectory = dataDirectory
+    }
+
+    public static func resolve(
+        runtimeDirectory: String? = nil,
+        dataDirectory: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> RuntimePaths {
+        let runtime = runtimeDirectory ?? environment["EINVOICE_RUNTIME_DIR"].flatMap(nonEmpty) ?? defaultRuntimeDirectory(environment)
+        let data = dataDirectory ?? environment["EINVOICE_DATA_DIR"].flatMap(nonEmpty) ?? defaultDataDirectory(environment)
+        return RuntimePaths(runtimeDirectory: absolute(runtime), dataDirectory: absolute(data))
+    }
+
+    public func socketPath(for service: ServiceName) -> String {
+        socketPath(named: service.socketFileName)
+    }
+
+    public func socketPath(named fileName: String) -> String {
+        (runtimeDirectory as NSString).appendingPathComponent(fileName)
+    }
+
+    /// Creates the runtime directory with mode 0750 (and the data directory with 0700), or
+    /// tightens their modes if they exist and belong to this user.
+    public func prepare() throws {
+        try Self.makeDirectory(runtimeDirectory, mode: 0o750)
+        try Self.makeDirectory(dataDirectory, mode: 0o700)
+    }
+
+    static func makeDirectory(_ path: String, mode: Int) throws {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw RuntimePathError.notADirectory(path) }
+            let attributes = try manager.attributesOfItem(atPath: path)
+            if (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid() {
+                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+            }
+        } else {
+            try manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+        }
+    }
+
+    private static func nonEmpty(_ value: String) -> String? { value.isEmpty ? nil : value }
+
+    private static func defaultRuntimeDirectory(_ environment: [String: String]) -> String {
+        if let xdg = environment["XDG_RUNTIME_DIR"].flatMap(nonEmpty) { return "\(xdg)/einvoice" }
+        return "/tmp/einvoice-\(getuid())"
+    }
+
+    private static func defaultDataDirectory(_ environment: [String: String]) -> String {
+        let home = environment["HOME"].flatMap(nonEmpty) ?? NSHomeDirectory()
+        return "\(home)/.local/share/einvoice"
+    }
+
+    private static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+}
+
+public enum RuntimePathError: Error, CustomStringConvertible {
+    case notADirectory(String)
+
+    public var description: String {
+        switch self {
+        case .notADirectory(let path): "\(path) exists and is not a directory"
+        }
+    }
+}
