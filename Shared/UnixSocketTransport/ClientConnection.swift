@@ -3,6 +3,10 @@ import Logging
 import NIOCore
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// One connection from a client to a server socket, carrying many calls.
 final class ClientConnection: Sendable {
     private struct State {
@@ -201,7 +205,9 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private func fail(context: ChannelHandlerContext, _ error: any Error) {
         guard failure == nil else { return }
         failure = "\(error)"
-        logger.warning("Closing a connection after an error", metadata: ["error": "\(error)"])
+        // A server that restarts or goes away resets its connections; that is routine.
+        let routine = (error as? IOError).map { [ECONNRESET, EPIPE].contains($0.errnoCode) } ?? false
+        logger.log(level: routine ? .debug : .warning, "Closing a connection after an error", metadata: ["error": "\(error)"])
         context.close(promise: nil)
     }
 }

@@ -84,6 +84,16 @@ struct ClientStreamWriter: ClosableRPCWriterProtocol {
     let configuration: UnixSocketTransportConfiguration
 
     func write(_ element: Element) async throws {
+        do {
+            try await send(element)
+        } catch {
+            // The response side must end too, or a task reading it would wait forever.
+            stream.inbox.fail(error)
+            throw error
+        }
+    }
+
+    private func send(_ element: Element) async throws {
         switch element {
         case .metadata(let metadata):
             try connection.open(stream, metadata: metadata)
@@ -110,6 +120,7 @@ struct ClientStreamWriter: ClosableRPCWriterProtocol {
 
     func finish(throwing error: any Error) async {
         connection.abandon(stream)
+        stream.inbox.fail(RPCError(code: .cancelled, message: "The call was abandoned: \(error)"))
     }
 }
 

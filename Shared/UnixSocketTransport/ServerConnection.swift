@@ -103,6 +103,7 @@ final class ServerConnection: Sendable {
         metadata.removeAllValues(forKey: GRPCTimeout.metadataKey)
         if open.timeoutMicroseconds > 0 {
             metadata.addString(GRPCTimeout.metadataValue(microseconds: open.timeoutMicroseconds), forKey: GRPCTimeout.metadataKey)
+            stream.enforceDeadline(microseconds: open.timeoutMicroseconds, on: channel.eventLoop)
         }
         stream.inbox.yield(.metadata(metadata))
         accept(self, stream)
@@ -125,6 +126,7 @@ final class ServerConnection: Sendable {
 
     /// The handler of `stream` returned.
     func streamFinished(_ stream: ServerStream) {
+        stream.handlerFinished()
         stream.sendStatus(Status(code: .internalError, message: "The service returned without a status."), trailers: [:])
         let closeNow = state.withLock { state -> Bool in
             state.streams.removeValue(forKey: stream.id)

@@ -9,6 +9,7 @@ final class ServerStream: Sendable {
         var cancelled = false
         var inboundEnded = false
         var statusSent = false
+        var deadline: Scheduled<Void>?
     }
 
     let id: UInt32
@@ -46,6 +47,36 @@ final class ServerStream: Sendable {
         }
         handle?.cancel()
         inbox.fail(error)
+    }
+
+    /// Enforces the deadline the client sent: when it passes, the client gets
+    /// `deadlineExceeded` whatever the handler does afterwards, and the handler is cancelled.
+    func enforceDeadline(microseconds: UInt64, on eventLoop: any EventLoop) {
+        let timer = eventLoop.scheduleTask(in: .microseconds(Int64(clamping: microseconds))) { [weak self] () -> Void in
+            self?.deadlinePassed(after: microseconds)
+        }
+        state.withLock { $0.deadline = timer }
+    }
+
+    private func deadlinePassed(after microseconds: UInt64) {
+        let milliseconds = Double(microseconds) / 1_000
+        sendStatus(
+            Status(code: .deadlineExceeded, message: "The call's deadline of \(milliseconds) ms passed before the service answered."),
+            trailers: [:]
+        )
+        let handle = state.withLock { state -> ServerContext.RPCCancellationHandle? in
+            state.cancelled = true
+            return state.handle
+        }
+        handle?.cancel()
+    }
+
+    /// The handler returned: the deadline no longer matters.
+    func handlerFinished() {
+        state.withLock { state in
+            state.deadline?.cancel()
+            state.deadline = nil
+        }
     }
 
     // MARK: Inbound (event loop)

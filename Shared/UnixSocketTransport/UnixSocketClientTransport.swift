@@ -35,7 +35,11 @@ public final class UnixSocketClientTransport: ClientTransport, Sendable {
             case shutDown
         }
         var phase = Phase.notStarted
-        var waiters: [Int: UnsafeContinuation<ClientConnection, any Error>] = [:]
+        /// Calls waiting for a connection, with the first attempt each may be failed by: an attempt
+        /// that began before a call arrived must not fail it (the server may be back by now).
+        var waiters: [Int: (firstAttempt: Int, continuation: UnsafeContinuation<ClientConnection, any Error>)] = [:]
+        /// The number of the latest connection attempt.
+        var attempt = 0
         var nextWaiterID = 0
         var sleeper: (generation: Int, continuation: UnsafeContinuation<Void, Never>)?
         var sleepGeneration = 0
@@ -80,7 +84,7 @@ public final class UnixSocketClientTransport: ClientTransport, Sendable {
                 state.waiters.removeAll()
                 state.sleeper = nil
             }
-            return (Array(state.waiters.values), state.sleeper?.continuation, Array(state.connections.values))
+            return (state.waiters.values.map(\.continuation), state.sleeper?.continuation, Array(state.connections.values))
         }
         let error = RPCError(code: .unavailable, message: "The client for \(path) is shutting down.")
         for waiter in waiters { waiter.resume(throwing: error) }
@@ -139,12 +143,12 @@ public final class UnixSocketClientTransport: ClientTransport, Sendable {
                     case .shutDown:
                         return .fail(RPCError(code: .unavailable, message: "The client for \(path) is shut down."))
                     case .backingOff:
-                        state.waiters[id] = continuation
+                        state.waiters[id] = (state.attempt + 1, continuation)
                         // Try again now rather than at the end of the backoff.
                         defer { state.sleeper = nil }
                         return .wait(wake: state.sleeper?.continuation)
                     case .notStarted, .connecting, .ready:
-                        state.waiters[id] = continuation
+                        state.waiters[id] = (state.attempt + 1, continuation)
                         return .wait(wake: nil)
                     }
                 }
@@ -155,7 +159,7 @@ public final class UnixSocketClientTransport: ClientTransport, Sendable {
                 }
             }
         } onCancel: {
-            state.withLock { $0.waiters.removeValue(forKey: id) }?
+            state.withLock { $0.waiters.removeValue(forKey: id) }?.continuation
                 .resume(throwing: RPCError(code: .cancelled, message: "The call was cancelled while connecting to \(path)."))
         }
     }
@@ -163,31 +167,42 @@ public final class UnixSocketClientTransport: ClientTransport, Sendable {
     private func runConnectionLoop() async {
         var backoff = Duration.milliseconds(20)
         while true {
-            let proceed = state.withLock { state -> Bool in
-                guard !state.shutdownRequested else { return false }
+            let attempt = state.withLock { state -> Int? in
+                guard !state.shutdownRequested else { return nil }
                 state.phase = .connecting
-                return true
+                state.attempt += 1
+                return state.attempt
             }
-            guard proceed else { break }
+            guard let attempt else { break }
             do {
                 let connection = try await makeConnection()
-                backoff = .milliseconds(20)
+                let connectedAt = ContinuousClock.now
                 let (waiters, shutDown) = state.withLock { state -> ([UnsafeContinuation<ClientConnection, any Error>], Bool) in
                     state.connections[ObjectIdentifier(connection)] = connection
                     guard !state.shutdownRequested else { return ([], true) }
                     state.phase = .ready(connection)
                     defer { state.waiters.removeAll() }
-                    return (Array(state.waiters.values), false)
+                    return (state.waiters.values.map(\.continuation), false)
                 }
                 if shutDown { connection.beginDraining() }
                 for waiter in waiters { waiter.resume(returning: connection) }
                 await connection.waitUntilUnusable()
+                // A server that accepts and at once hangs up (a peer-credential refusal, a crash
+                // loop) must not make this loop spin: back off unless the connection lasted.
+                if ContinuousClock.now - connectedAt > .seconds(1) {
+                    backoff = .milliseconds(20)
+                } else {
+                    await sleep(for: backoff)
+                    backoff = min(backoff * 2, .seconds(1))
+                }
             } catch {
                 let message = ConnectError.describe(error, path: path)
                 let waiters = state.withLock { state -> [UnsafeContinuation<ClientConnection, any Error>] in
                     if !state.shutdownRequested { state.phase = .backingOff(error) }
-                    defer { state.waiters.removeAll() }
-                    return Array(state.waiters.values)
+                    // Calls that arrived after this attempt began get an attempt of their own.
+                    let failed = state.waiters.filter { $0.value.firstAttempt <= attempt }
+                    for id in failed.keys { state.waiters.removeValue(forKey: id) }
+                    return failed.values.map(\.continuation)
                 }
                 let failure = RPCError(code: .unavailable, message: message, cause: error)
                 for waiter in waiters { waiter.resume(throwing: failure) }

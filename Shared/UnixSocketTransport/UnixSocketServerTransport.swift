@@ -96,14 +96,18 @@ public final class UnixSocketServerTransport: ServerTransport, Sendable {
         }
         logger.debug("Listening")
 
-        await withDiscardingTaskGroup { group in
-            for await (connection, stream) in acceptedStreams {
-                group.addTask {
-                    await self.handle(stream, on: connection, with: streamHandler)
+        await withTaskCancellationHandler {
+            await withDiscardingTaskGroup { group in
+                for await (connection, stream) in acceptedStreams {
+                    group.addTask {
+                        await self.handle(stream, on: connection, with: streamHandler)
+                    }
                 }
             }
+            try? await serverChannel.closeFuture.get()
+        } onCancel: {
+            self.closeNow()
         }
-        try? await serverChannel.closeFuture.get()
         let inode = state.withLock { state -> UInt64? in
             state.phase = .stopped
             return state.socketInode
@@ -220,6 +224,25 @@ public final class UnixSocketServerTransport: ServerTransport, Sendable {
             connection.beginDraining(reason: "The server is shutting down.")
         }
         finish?.finish()
+    }
+}
+
+extension UnixSocketServerTransport {
+    /// Stops at once, without draining: the listening socket and every connection close, and
+    /// every call in flight is cancelled. Used when the serving task is cancelled.
+    func closeNow() {
+        let (serverChannel, connections, accepted) = state.withLock {
+            state -> ((any Channel)?, [ServerConnection], AsyncStream<(ServerConnection, ServerStream)>.Continuation?) in
+            state.shutdownRequested = true
+            var channel: (any Channel)?
+            if case .listening(let listening) = state.phase { channel = listening }
+            state.phase = .stopping
+            defer { state.accepted = nil }
+            return (channel, Array(state.connections.values), state.accepted)
+        }
+        serverChannel?.close(promise: nil)
+        for connection in connections { connection.channel.close(promise: nil) }
+        accepted?.finish()
     }
 }
 
