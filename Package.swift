@@ -123,7 +123,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "ServiceRuntimeTests",
-                dependencies: ["ServiceRuntime", "HealthContract", "EInvoiceCLI", "UnixSocketTransport", .grpcCore, .logging],
+                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", .grpcCore, .logging],
                 path: "Tests/ServiceRuntimeTests",
                 swiftSettings: strictSettings
             ),

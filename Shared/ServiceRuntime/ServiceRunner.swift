@@ -59,6 +59,12 @@ public struct ServiceRunner: Sendable {
         }
         let socketPath = paths.socketPath(for: name)
         logger[metadataKey: "pid"] = "\(ProcessInfo.processInfo.processIdentifier)"
+        do {
+            try UnixSocketServerTransport.preflight(path: socketPath)
+        } catch {
+            logger.critical("Cannot serve on the socket", metadata: ["error": "\(error)"])
+            throw error
+        }
 
         let health = HealthService(service: name.rawValue, details: ["socket": socketPath, "data_dir": paths.dataDirectory])
         let parts = try await build(ServiceContext(name: name, paths: paths, logger: logger, health: health))
@@ -75,7 +81,7 @@ public struct ServiceRunner: Sendable {
             logger: logger
         )
         configuration.maximumGracefulShutdownDuration = .milliseconds(Int64(options.shutdownTimeout * 1_000))
-        logger.info("Serving", metadata: ["socket.path": "\(socketPath)", "data.dir": "\(paths.dataDirectory)"])
+        logger.info("Starting", metadata: ["socket.path": "\(socketPath)", "data.dir": "\(paths.dataDirectory)"])
         try await ServiceGroup(configuration: configuration).run()
         logger.info("Stopped")
     }

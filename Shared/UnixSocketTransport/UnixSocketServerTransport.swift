@@ -55,6 +55,12 @@ public final class UnixSocketServerTransport: ServerTransport, Sendable {
         self.logger = logger
     }
 
+    /// Checks that `path` can be served: refuses a socket a live process holds, removes a stale
+    /// one. `listen` does the same; calling this first gives a clean error before startup.
+    public static func preflight(path: String) throws {
+        try SocketFile.prepare(path)
+    }
+
     public func listen(
         streamHandler: @escaping @Sendable (RPCStream<Inbound, Outbound>, ServerContext) async -> Void
     ) async throws {

@@ -1,0 +1,36 @@
+import Foundation
+import ServiceRuntime
+import Testing
+
+@Suite("Runtime paths")
+struct RuntimePathsTests {
+    @Test("Flags win over the environment, which wins over the defaults")
+    func precedence() {
+        let environment = ["EINVOICE_RUNTIME_DIR": "/env/run", "EINVOICE_DATA_DIR": "/env/data", "HOME": "/home/op"]
+        #expect(RuntimePaths.resolve(runtimeDirectory: "/flag/run", environment: environment).runtimeDirectory == "/flag/run")
+        #expect(RuntimePaths.resolve(environment: environment) == RuntimePaths(runtimeDirectory: "/env/run", dataDirectory: "/env/data"))
+        let defaults = RuntimePaths.resolve(environment: ["HOME": "/home/op", "XDG_RUNTIME_DIR": "/run/user/1000"])
+        #expect(defaults == RuntimePaths(runtimeDirectory: "/run/user/1000/einvoice", dataDirectory: "/home/op/.local/share/einvoice"))
+        #expect(RuntimePaths.resolve(environment: ["HOME": "/h"]).runtimeDirectory == "/tmp/einvoice-\(getuid())")
+    }
+
+    @Test("Sockets are DIR/<name>.sock")
+    func sockets() {
+        let paths = RuntimePaths(runtimeDirectory: "/run/einvoice", dataDirectory: "/var/lib/einvoice")
+        #expect(paths.socketPath(for: .signing) == "/run/einvoice/signing.sock")
+        #expect(paths.socketPath(for: .fatooraSim) == "/run/einvoice/fatoora-sim.sock")
+    }
+
+    @Test("Preparing creates the runtime directory 0750 and the data directory 0700, and tightens existing ones")
+    func prepare() throws {
+        let root = "/tmp/einvoice-paths-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: "\(root)/run", withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        let paths = RuntimePaths(runtimeDirectory: "\(root)/run", dataDirectory: "\(root)/data/deep")
+        try paths.prepare()
+        #expect(fileMode("\(root)/run") == 0o750)
+        #expect(fileMode("\(root)/data/deep") == 0o700)
+        FileManager.default.createFile(atPath: "\(root)/file", contents: nil)
+        #expect(throws: RuntimePathError.self) { try RuntimePaths(runtimeDirectory: "\(root)/file", dataDirectory: "\(root)/d").prepare() }
+    }
+}
