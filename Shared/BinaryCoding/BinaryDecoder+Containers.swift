@@ -11,8 +11,8 @@ final class BinaryKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainer
     private let reader: ByteReader
     private let end: Int
     private let depth: Int
-    private var entries: ContiguousArray<Entry> = []
-    private var hint = 0
+    @exclusivity(unchecked) private var entries: ContiguousArray<Entry> = []
+    @exclusivity(unchecked) private var hint = 0
 
     init(reader: ByteReader, contents: Int, end: Int, count: Int, depth: Int) throws(BinaryDecodingFailure) {
         self.reader = reader

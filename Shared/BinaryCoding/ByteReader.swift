@@ -9,9 +9,9 @@ final class ByteReader {
     let limits: BinaryDecodingLimits
     let userInfo: [CodingUserInfoKey: Any]
     /// The message's key table: where each key's UTF-8 bytes are.
-    private(set) var keys: ContiguousArray<Range<Int>> = []
+    @exclusivity(unchecked) private(set) var keys: ContiguousArray<Range<Int>> = []
     /// Where the root value starts, after the key table.
-    private(set) var bodyStart = 0
+    @exclusivity(unchecked) private(set) var bodyStart = 0
 
     init(base: UnsafeRawBufferPointer, limits: BinaryDecodingLimits, userInfo: [CodingUserInfoKey: Any]) {
         self.base = base

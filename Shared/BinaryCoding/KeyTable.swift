@@ -16,7 +16,10 @@ struct KeyTable {
     /// Each key as LEB128 length + UTF-8, in index order: exactly the table's wire form.
     private(set) var bytes: [UInt8] = []
     private var entries: [Entry] = []
-    private var slots: [Int32] = Array(repeating: -1, count: 64)
+    /// Open-addressing index into `entries`; built only once a message has more than
+    /// `linearLimit` keys (small messages are searched linearly, saving the allocation).
+    private var slots: [Int32] = []
+    private static let linearLimit = 8
 
     var count: Int { entries.count }
 
@@ -31,20 +34,36 @@ struct KeyTable {
         for byte in utf8 {
             hash = (hash ^ UInt32(byte)) &* 16_777_619
         }
+        if slots.isEmpty {
+            for (index, entry) in entries.enumerated() where entry.hash == hash && matches(entry, utf8) {
+                return index
+            }
+            let index = append(utf8, hash: hash)
+            if entries.count > Self.linearLimit { rehash() }
+            return index
+        }
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         while true {
             let existing = Int(slots[slot])
             if existing < 0 { break }
-            let entry = entries[existing]
-            if entry.hash == hash, entry.length == utf8.count,
-                utf8.isEmpty || bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + entry.start, utf8.baseAddress!, utf8.count) }) == 0
-            {
+            if entries[existing].hash == hash, matches(entries[existing], utf8) {
                 return existing
             }
             slot = (slot + 1) & mask
         }
-        let index = entries.count
+        let index = append(utf8, hash: hash)
+        slots[slot] = Int32(index)
+        if entries.count * 2 > slots.count { rehash() }
+        return index
+    }
+
+    private func matches(_ entry: Entry, _ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        entry.length == utf8.count
+            && (utf8.isEmpty || bytes.withUnsafeBufferPointer { memcmp($0.baseAddress! + entry.start, utf8.baseAddress!, utf8.count) } == 0)
+    }
+
+    private mutating func append(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         var length = UInt64(utf8.count)
         while length >= 0x80 {
             bytes.append(UInt8(truncatingIfNeeded: length) | 0x80)
@@ -53,13 +72,11 @@ struct KeyTable {
         bytes.append(UInt8(truncatingIfNeeded: length))
         entries.append(Entry(hash: hash, start: bytes.count, length: utf8.count))
         bytes.append(contentsOf: utf8)
-        slots[slot] = Int32(index)
-        if entries.count * 2 > slots.count { rehash() }
-        return index
+        return entries.count - 1
     }
 
     private mutating func rehash() {
-        slots = Array(repeating: -1, count: slots.count * 2)
+        slots = Array(repeating: -1, count: max(64, slots.count * 2))
         let mask = slots.count - 1
         for (index, entry) in entries.enumerated() {
             var slot = Int(entry.hash) & mask

@@ -144,3 +144,27 @@ struct BinaryCodingTests {
         #expect(decoded.base == 42 && decoded.derived == "مشتق")
     }
 }
+
+@Suite("Examples in protocols/WIRE.md")
+struct WireExampleTests {
+    @Test("An empty message is an empty key table and an empty map")
+    func emptyMessage() throws {
+        struct Empty: Codable {}
+        #expect(try BinaryEncoder().encode(Empty()) == [0x00, 0x0D, 0x01, 0x00])
+    }
+
+    @Test("A small struct, byte by byte")
+    func smallStruct() throws {
+        struct Line: Codable { var name: String; var quantity: Int; var price: Decimal }
+        let bytes = try BinaryEncoder().encode(Line(name: "قلم", quantity: 2, price: Decimal(string: "10.5")!))
+        let expected: [UInt8] = [
+            0x03,  // three keys
+            0x04] + Array("name".utf8) + [0x08] + Array("quantity".utf8) + [0x05] + Array("price".utf8) + [
+            0x0D, 0x13, 0x03,  // map: 19 bytes follow, 3 entries
+            0x00, 0x07, 0x06, 0xD9, 0x82, 0xD9, 0x84, 0xD9, 0x85,  // key 0 "name": string of 6 UTF-8 bytes
+            0x01, 0x03, 0x04,  // key 1 "quantity": signed ZigZag 2 = 4
+            0x02, 0x09, 0x00, 0x01, 0x69, 0x00,  // key 2 "price": decimal, positive, exponent -1 (ZigZag 1), significand 105
+        ]
+        #expect(bytes == expected)
+    }
+}
