@@ -19,6 +19,8 @@ extension Target.Dependency {
     static let unixSignals = Self.product(name: "UnixSignals", package: "swift-service-lifecycle")
     static let argumentParser = Self.product(name: "ArgumentParser", package: "swift-argument-parser")
     static let propertyBased = Self.product(name: "PropertyBased", package: "swift-property-based")
+    static let grdb = Self.product(name: "GRDB", package: "GRDB.swift")
+    static let histogram = Self.product(name: "Histogram", package: "hdrhistogram-swift")
 }
 
 /// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
@@ -56,6 +58,8 @@ let package = Package(
         .library(name: "ServiceRuntime", targets: ["ServiceRuntime"]),
         .library(name: "HealthContract", targets: ["HealthContract"]),
         .library(name: "EInvoiceRPC", targets: ["EInvoiceRPC"]),
+        .library(name: "ZATCAStamp", targets: ["ZATCAStamp"]),
+        .library(name: "SigningContract", targets: ["SigningContract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
@@ -64,11 +68,24 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
     ],
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
         .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CLibXML2", path: "Shared/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSecp256k1", path: "Shared/CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
+        .systemLibrary(name: "CQREncode", path: "Shared/CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
+
+        // ZATCA's cryptography, QR code and stamp: domain code, no I/O.
+        .target(name: "ZATCACrypto", dependencies: ["COpenSSL", "CSecp256k1"], path: "Shared/ZATCACrypto", swiftSettings: strictSettings),
+        .target(name: "ZATCAQR", dependencies: ["CQREncode", "CZlib"], path: "Shared/ZATCAQR", swiftSettings: strictSettings),
+        // libxml2 behind a C interface of our own: its headers pull in ICU's, which clash with
+        // Foundation's.
+        .target(name: "CXMLSupport", dependencies: ["CLibXML2"], path: "Shared/CXMLSupport"),
+        .target(name: "ZATCAStamp", dependencies: ["CXMLSupport", "ZATCACrypto", "ZATCAQR"], path: "Shared/ZATCAStamp", swiftSettings: strictSettings),
 
         // The RPC runtime.
         .target(name: "BinaryCoding", path: "Shared/BinaryCoding", swiftSettings: strictSettings),
@@ -93,17 +110,21 @@ let package = Package(
 
         // Contracts: one module per service.
         .target(name: "HealthContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
+        .target(name: "SigningContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Signing", swiftSettings: strictSettings),
     ]
         + service("Registration", library: "Registration", executable: "registration-service")
         + service("Invoicing", library: "Invoicing", executable: "invoicing-service")
-        + service("Signing", library: "Signing", executable: "signing-service")
+        + service(
+            "Signing", library: "Signing", executable: "signing-service",
+            dependencies: ["SigningContract", "ZATCAStamp", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]
+        )
         + service("Notification", library: "Notification", executable: "notification-service")
         + service("Gateway", library: "Gateway", executable: "gateway")
         + service("FatooraSim", library: "FatooraSim", executable: "fatoora-sim")
         + [
             .target(
                 name: "EInvoiceCLI",
-                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", .grpcCore, .argumentParser],
+                dependencies: ["ServiceRuntime", "HealthContract", "SigningContract", "UnixSocketTransport", .grpcCore, .argumentParser, .histogram],
                 path: "Services/CLI/EInvoiceCLI",
                 swiftSettings: strictSettings
             ),
@@ -119,6 +140,20 @@ let package = Package(
                 name: "UnixSocketTransportTests",
                 dependencies: ["UnixSocketTransport", "EInvoiceRPC", "BinaryCoding", "CZlib", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
                 path: "Tests/UnixSocketTransportTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(name: "ZATCAQRTests", dependencies: ["ZATCAQR", "CZlib"], path: "Tests/ZATCAQRTests", swiftSettings: strictSettings),
+            .testTarget(name: "ZATCACryptoTests", dependencies: ["ZATCACrypto", "COpenSSL"], path: "Tests/ZATCACryptoTests", swiftSettings: strictSettings),
+            .testTarget(
+                name: "ZATCAStampTests",
+                dependencies: ["ZATCAStamp", "ZATCACrypto", "ZATCAQR", .propertyBased],
+                path: "Tests/ZATCAStampTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "SigningTests",
+                dependencies: ["Signing", "SigningContract", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", .grpcCore, .grpcInProcess, .logging],
+                path: "Tests/SigningTests",
                 swiftSettings: strictSettings
             ),
             .testTarget(

@@ -39,4 +39,11 @@ static inline GENERAL_NAME *einvoice_GENERAL_NAME_new_dirname(X509_NAME *name) {
     GENERAL_NAME_set0_value(gn, GEN_DIRNAME, name);
     return gn;
 }
+
+/* Additions for ZATCACrypto: stack accessors and BN_num_bytes are macros. */
+static inline int einvoice_sk_X509_EXTENSION_num(const STACK_OF(X509_EXTENSION) *sk) { return sk_X509_EXTENSION_num(sk); }
+static inline X509_EXTENSION *einvoice_sk_X509_EXTENSION_value(const STACK_OF(X509_EXTENSION) *sk, int i) {
+    return sk_X509_EXTENSION_value(sk, i);
+}
+static inline int einvoice_BN_num_bytes(const BIGNUM *bn) { return BN_num_bytes(bn); }
 #endif

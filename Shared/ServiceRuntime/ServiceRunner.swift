@@ -25,6 +25,13 @@ public struct ServiceContext: Sendable {
     public var paths: RuntimePaths
     public var logger: Logger
     public var health: HealthService
+
+    public init(name: ServiceName, paths: RuntimePaths, logger: Logger, health: HealthService) {
+        self.name = name
+        self.paths = paths
+        self.logger = logger
+        self.health = health
+    }
 }
 
 /// The shared bootstrap of every einvoice executable: logging, directories, the socket with its

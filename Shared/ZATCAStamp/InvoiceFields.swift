@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a stamp needs to read from an invoice: the QR's facts and the document's kind.
 struct InvoiceFields {
     var sellerName: String

@@ -1,4 +1,3 @@
-import CLibXML2
 import Foundation
 import ZATCACrypto
 
@@ -12,37 +11,29 @@ public enum InvoiceHasher {
     /// The hash of any document, by the full recipe through libxml2.
     public static func hash(of document: UnsafeRawBufferPointer) throws(XMLStampError) -> InvoiceHash {
         let parsed = try LibXMLDocument.parse(document)
-        parsed.removeElements(where: isExcluded)
+        parsed.removeStampElements()
         return InvoiceHash(digest: SHA256Digest.hash(try parsed.canonical()))
     }
 
     public static func hash(of document: [UInt8]) throws(XMLStampError) -> InvoiceHash {
-        try document.withUnsafeBytes { (raw) throws(XMLStampError) in try hash(of: raw) }
+        try document.withBytes { (raw) throws(XMLStampError) in try hash(of: raw) }
     }
 
     /// The hash of a document that already lacks the three excluded elements (the stamper's
     /// view of the document it is building).
     static func hash(ofExcludedForm document: [UInt8]) throws(XMLStampError) -> InvoiceHash {
-        try document.withUnsafeBytes { (raw) throws(XMLStampError) in
+        try document.withBytes { (raw) throws(XMLStampError) in
             InvoiceHash(digest: SHA256Digest.hash(try LibXMLDocument.parse(raw).canonical()))
         }
     }
 
     /// The canonical bytes the hash is computed over (for diagnosis and tests).
     public static func canonicalHashInput(of document: [UInt8]) throws(XMLStampError) -> [UInt8] {
-        try document.withUnsafeBytes { (raw) throws(XMLStampError) in
+        try document.withBytes { (raw) throws(XMLStampError) in
             let parsed = try LibXMLDocument.parse(raw)
-            parsed.removeElements(where: isExcluded)
+            parsed.removeStampElements()
             return try parsed.canonical()
         }
-    }
-
-    static func isExcluded(_ node: xmlNodePtr) -> Bool {
-        if node.isElement("UBLExtensions", in: UBLNamespace.ext) || node.isElement("Signature", in: UBLNamespace.cac) {
-            return true
-        }
-        guard node.isElement("AdditionalDocumentReference", in: UBLNamespace.cac) else { return false }
-        return node.elementChildren.contains { $0.isElement("ID", in: UBLNamespace.cbc) && $0.textContent == "QR" }
     }
 }
 

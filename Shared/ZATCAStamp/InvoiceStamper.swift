@@ -33,7 +33,7 @@ public struct InvoiceStamper: Sendable {
         guard InvoiceHash(base64: previousHash) != nil || previousHash == InvoiceHash.genesisPIH else {
             throw .unsupportedDocument("the previous invoice hash is not base64 of 32 bytes")
         }
-        return try document.withUnsafeBytes { (text) throws(XMLStampError) -> StampedInvoice in
+        return try document.withBytes { (text) throws(XMLStampError) -> StampedInvoice in
             let layout = try StampLayout(document: text, icv: icv, previousHash: previousHash)
             let hash = try layout.invoiceHash()
             let signature = try sign(hash)

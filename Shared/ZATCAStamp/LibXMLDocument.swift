@@ -1,5 +1,4 @@
-import CLibXML2
-import Foundation
+import CXMLSupport
 
 /// A document parsed by libxml2, for what einvoice trusts only a full parser with: canonical XML
 /// (C14N 1.1) for the invoice hash, and schema validation.
@@ -7,98 +6,50 @@ import Foundation
 /// Parsing never touches the network, never loads or applies a DTD, and never expands entities;
 /// a document with a DOCTYPE is refused outright.
 final class LibXMLDocument {
-    let pointer: xmlDocPtr
+    private let pointer: UnsafeMutableRawPointer
 
-    private init(pointer: xmlDocPtr) {
+    private init(pointer: UnsafeMutableRawPointer) {
         self.pointer = pointer
     }
 
     deinit {
-        xmlFreeDoc(pointer)
+        einvoice_xml_free_document(pointer)
     }
-
-    private static let initialized: Bool = {
-        xmlInitParser()
-        einvoice_xml_silence()
-        return true
-    }()
-
-    static let parseOptions = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
 
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(XMLStampError) -> LibXMLDocument {
-        _ = initialized
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max)) }
-        einvoice_xml_silence()
+        var message = [CChar](repeating: 0, count: 512)
+        var hasDTD: Int32 = 0
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        guard let doc = xmlReadMemory(base, Int32(bytes.count), "invoice.xml", "UTF-8", parseOptions) else {
-            throw .malformed(lastErrorMessage())
+        guard let document = einvoice_xml_parse(base, Int32(bytes.count), &message, Int32(message.count), &hasDTD) else {
+            if hasDTD != 0 { throw .forbiddenDTD }
+            throw .malformed(String(decoding: message.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self))
         }
-        let document = LibXMLDocument(pointer: doc)
-        guard doc.pointee.intSubset == nil, doc.pointee.extSubset == nil else { throw .forbiddenDTD }
-        guard xmlDocGetRootElement(doc) != nil else { throw .malformed("the document has no root element") }
-        return document
+        return LibXMLDocument(pointer: document)
     }
 
-    static func lastErrorMessage() -> String {
-        guard let error = xmlGetLastError() else { return "libxml2 could not parse it" }
-        let message = error.pointee.message.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "parse error"
-        return "line \(error.pointee.line): \(message)"
+    /// Removes the three parts the invoice-hash recipe excludes, keeping the text around them.
+    @discardableResult
+    func removeStampElements() -> Int {
+        Int(einvoice_xml_remove_stamp_elements(pointer))
     }
-
-    var root: xmlNodePtr { xmlDocGetRootElement(pointer)! }
 
     /// The document in canonical XML 1.1, without comments.
     func canonical() throws(XMLStampError) -> [UInt8] {
-        var output: UnsafeMutablePointer<xmlChar>?
-        let length = xmlC14NDocDumpMemory(pointer, nil, Int32(XML_C14N_1_1.rawValue), nil, 0, &output)
+        var output: UnsafeMutablePointer<UInt8>?
+        let length = einvoice_xml_canonicalize(pointer, &output)
         guard length >= 0, let output else { throw .malformed("canonicalization failed") }
-        defer { einvoice_xmlFree(output) }
-        return Array(UnsafeBufferPointer(start: output, count: Int(length)))
+        defer { einvoice_xml_free_buffer(output) }
+        return Array(UnsafeBufferPointer(start: output, count: length))
     }
 
-    /// Unlinks and frees every element (anywhere) for which `shouldRemove` is true, keeping the
-    /// text around it. Removed elements' descendants go with them.
-    func removeElements(where shouldRemove: (xmlNodePtr) -> Bool) {
-        var stack: [xmlNodePtr] = [root]
-        var doomed: [xmlNodePtr] = []
-        while let node = stack.popLast() {
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE {
-                    if shouldRemove(current) { doomed.append(current) } else { stack.append(current) }
-                }
-                child = current.pointee.next
-            }
-        }
-        for node in doomed {
-            xmlUnlinkNode(node)
-            xmlFreeNode(node)
-        }
-    }
-}
-
-extension xmlNodePtr {
-    var localName: String { pointee.name.map { String(cString: $0) } ?? "" }
-    var namespaceURI: String? { pointee.ns?.pointee.href.map { String(cString: $0) } }
-
-    func isElement(_ local: String, in namespace: String) -> Bool {
-        pointee.type == XML_ELEMENT_NODE && localName == local && namespaceURI == namespace
-    }
-
-    /// The concatenated text of the node and its descendants.
-    var textContent: String {
-        guard let content = xmlNodeGetContent(self) else { return "" }
-        defer { einvoice_xmlFree(content) }
-        return String(cString: content)
-    }
-
-    var elementChildren: [xmlNodePtr] {
-        var result: [xmlNodePtr] = []
-        var child = pointee.children
-        while let current = child {
-            if current.pointee.type == XML_ELEMENT_NODE { result.append(current) }
-            child = current.pointee.next
-        }
-        return result
+    /// Problems found validating against the XSD at `schemaPath` (empty when valid).
+    func schemaProblems(schemaPath: String) -> [String]? {
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        let status = einvoice_xml_validate(pointer, schemaPath, &buffer, Int32(buffer.count))
+        guard status >= 0 else { return nil }
+        guard status > 0 else { return [] }
+        let text = String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
+        return text.split(separator: "\n").map(String.init)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 import ZATCACrypto
 
 /// Plans where a stamp goes in a document: what is removed, what is inserted where, which parts

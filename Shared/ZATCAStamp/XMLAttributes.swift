@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads attributes from the start tag of a span.
 enum XMLAttributes {
     /// All attributes of the start tag, in document order, values unescaped.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Escaping for text written into XML, in the form canonical XML uses, and unescaping of the
 /// text read out of it.
 public enum XMLEscaping {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where one element sits in a document's bytes, with its children: enough to read a signed
 /// invoice, or to splice elements into one, without re-serializing the bytes around them.
 public struct XMLSpan: Sendable {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A small, strict scanner that finds the element spans of an XML document.
 ///
 /// It refuses what einvoice never accepts (a DOCTYPE, and with it entity declarations) and

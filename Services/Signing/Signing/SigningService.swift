@@ -1,11 +1,25 @@
+import Foundation
+import GRDB
 public import ServiceRuntime
 
-/// Key custody, the cryptographic stamp, QR codes and the invoice chain.
+/// Key custody, the ZATCA cryptographic stamp, QR codes, the invoice chain and verification.
 ///
-/// The process serves its health RPC on `signing.sock`; its domain RPCs arrive with the
-/// issue that builds them.
+/// Keys are generated here, sealed with AES-256-GCM under the key-encryption key in
+/// `<data>/signing/kek` (0600), and never leave the process; the database is
+/// `<data>/signing/signing.sqlite`.
 public enum SigningService {
+    /// Documents larger than this are refused.
+    public static let maxDocumentSize = 10 << 20
+
     public static func parts(_ context: ServiceContext) async throws -> ServiceParts {
-        ServiceParts(rpcServices: [])
+        let directory = (context.paths.dataDirectory as NSString).appendingPathComponent("signing")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let kek = try KeyEncryptionKey.loadOrCreate(at: (directory as NSString).appendingPathComponent("kek"))
+        let store = try SigningStore(path: (directory as NSString).appendingPathComponent("signing.sqlite"))
+        let committer = StampCommitter(store: store, logger: context.logger)
+        let registry = UnitRegistry(store: store, committer: committer, kek: kek)
+        let handler = SigningHandler(store: store, registry: registry, kek: kek, logger: context.logger, maxDocumentSize: maxDocumentSize)
+        context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
+        return ServiceParts(rpcServices: [handler], background: [committer])
     }
 }

@@ -1,0 +1,235 @@
+import ArgumentParser
+import Foundation
+import GRPCCore
+import Histogram
+import HealthContract
+import ServiceRuntime
+import SigningContract
+import Synchronization
+import UnixSocketTransport
+
+/// `einvoice load`: load tests.
+struct LoadCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "load", abstract: "Load tests.", subcommands: [LoadSign.self])
+}
+
+/// `einvoice load sign`: stamps as fast as the signing service allows, straight on its socket.
+struct LoadSign: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sign",
+        abstract: "Load-test the signing service: stamped invoices per second and latency percentiles.",
+        discussion: """
+            Creates the units load-1 … load-N (with self-signed development certificates) if they \
+            are missing, then stamps a three-line simplified invoice from C concurrent callers for \
+            the given duration, each call a unary Stamp RPC (or, with --stream, items of one \
+            StampStream per caller).
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @Option(help: "EGS units to spread the load over.") var egsCount: Int = 8
+    @Option(help: "Stamps in flight.") var concurrency: Int = 64
+    @Option(help: "Seconds to run.") var duration: Double = 10
+    @Flag(help: "Use the bulk StampStream RPC instead of unary Stamp calls.") var stream = false
+
+    func validate() throws {
+        guard (1...1_000).contains(egsCount) else { throw ValidationError("--egs-count must be 1 to 1000.") }
+        guard (1...10_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 10000.") }
+        guard duration > 0 else { throw ValidationError("--duration must be positive.") }
+    }
+
+    func run() async throws {
+        let units = (1...egsCount).map { "load-\($0)" }
+        let report = try await withServiceClient(.signing, paths: common.paths) { client in
+            let signing = Signing.Client(wrapping: client)
+            let existing = Set(try await signing.listUnits().units.filter { $0.certificate != nil }.map(\.egsID))
+            for unit in units where !existing.contains(unit) {
+                _ = try await signing.createKey(CreateKeyRequest(egsID: unit, csr: Self.loadFields(unit), selfSigned: true))
+            }
+            let pid = try await Health.Client(wrapping: client).check().pid
+            return try await LoadRun(signing: signing, units: units, concurrency: concurrency, seconds: duration, stream: stream, serverPID: pid, quiet: common.json).run()
+        }
+        if common.json {
+            try printJSON(report)
+        } else {
+            print(report.summary)
+        }
+    }
+
+    static func loadFields(_ unit: String) -> CSRFields {
+        CSRFields(
+            commonName: "\(unit)-399999999900003", organizationName: "Load Test Est.", organizationUnit: "Load",
+            serialNumber: "1-einvoice|2-load|3-\(unit)", vatNumber: "399999999900003", invoiceTypes: "0100",
+            registeredAddress: "Riyadh", businessCategory: "Testing", environment: .simulation
+        )
+    }
+}
+
+struct LoadReport: Codable, Sendable {
+    var mode: String
+    var units: Int
+    var concurrency: Int
+    var seconds: Double
+    var stamped: UInt64
+    var errors: Int
+    var invoicesPerSecond: Double
+    var p50Milliseconds: Double
+    var p99Milliseconds: Double
+    var p999Milliseconds: Double
+    var maxMilliseconds: Double
+    var serverPeakMemoryMB: Double?
+    var firstError: String?
+
+    enum CodingKeys: String, CodingKey {
+        case mode, units, concurrency, seconds, stamped, errors
+        case invoicesPerSecond = "invoices_per_second"
+        case p50Milliseconds = "p50_ms"
+        case p99Milliseconds = "p99_ms"
+        case p999Milliseconds = "p999_ms"
+        case maxMilliseconds = "max_ms"
+        case serverPeakMemoryMB = "server_peak_memory_mb"
+        case firstError = "first_error"
+    }
+
+    var summary: String {
+        var table = TextTable(["MODE", "UNITS", "IN FLIGHT", "STAMPED", "ERRORS", "INVOICES/S", "P50 MS", "P99 MS", "P99.9 MS", "SERVER PEAK MB"])
+        table.append([
+            mode, String(units), String(concurrency), String(stamped), String(errors), String(format: "%.0f", invoicesPerSecond),
+            String(format: "%.2f", p50Milliseconds), String(format: "%.2f", p99Milliseconds), String(format: "%.2f", p999Milliseconds),
+            serverPeakMemoryMB.map { String(format: "%.0f", $0) } ?? "-",
+        ])
+        return table.render() + (firstError.map { "\nFirst error: \($0)" } ?? "")
+    }
+}
+
+/// One load run: callers, counters, the histogram and the progress line.
+struct LoadRun: Sendable {
+    let signing: Signing.Client<UnixSocketClientTransport>
+    let units: [String]
+    let concurrency: Int
+    let seconds: Double
+    let stream: Bool
+    let serverPID: Int32
+    let quiet: Bool
+
+    private final class Counters: Sendable {
+        let done = Atomic<Int>(0)
+        let errors = Atomic<Int>(0)
+        let firstError = Mutex<String?>(nil)
+        let number = Atomic<Int>(0)
+
+        func fail(_ error: any Error) {
+            errors.wrappingAdd(1, ordering: .relaxed)
+            firstError.withLock { if $0 == nil { $0 = "\(error)" } }
+        }
+    }
+
+    func run() async throws -> LoadReport {
+        let counters = Counters()
+        let start = ContinuousClock.now
+        let deadline = start + .milliseconds(Int64(seconds * 1_000))
+        let histogram = try await withThrowingTaskGroup(of: Histogram<UInt64>?.self) { group in
+            group.addTask { await progress(counters, start: start, deadline: deadline); return nil }
+            for caller in 0..<concurrency {
+                group.addTask {
+                    stream
+                        ? try await streamCaller(caller, counters: counters, deadline: deadline)
+                        : try await unaryCaller(caller, counters: counters, deadline: deadline)
+                }
+            }
+            var total = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
+            for try await partial in group { if let partial { total.add(partial) } }
+            return total
+        }
+        let elapsed = ContinuousClock.now - start
+        let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
+        return LoadReport(
+            mode: stream ? "stream" : "unary", units: units.count, concurrency: concurrency, seconds: elapsedSeconds,
+            stamped: histogram.totalCount, errors: counters.errors.load(ordering: .relaxed),
+            invoicesPerSecond: Double(histogram.totalCount) / elapsedSeconds,
+            p50Milliseconds: Double(histogram.valueAtPercentile(50)) / 1_000, p99Milliseconds: Double(histogram.valueAtPercentile(99)) / 1_000,
+            p999Milliseconds: Double(histogram.valueAtPercentile(99.9)) / 1_000, maxMilliseconds: Double(histogram.max) / 1_000,
+            serverPeakMemoryMB: Self.peakMemoryMB(pid: serverPID), firstError: counters.firstError.withLock { $0 }
+        )
+    }
+
+    private func request(_ caller: Int, _ counters: Counters) -> StampRequest {
+        let number = counters.number.wrappingAdd(1, ordering: .relaxed).newValue
+        return StampRequest(egsID: units[(caller + number) % units.count], document: LoadInvoiceTemplate.document(number: number, uuid: UUID(), issued: Date()))
+    }
+
+    private func unaryCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant) async throws -> Histogram<UInt64> {
+        var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
+        let clock = ContinuousClock()
+        while clock.now < deadline {
+            let request = request(caller, counters)
+            let begin = clock.now
+            do {
+                _ = try await signing.stamp(request)
+                histogram.record(UInt64(max((clock.now - begin) / .microseconds(1), 1)))
+                counters.done.wrappingAdd(1, ordering: .relaxed)
+            } catch {
+                counters.fail(error)
+            }
+        }
+        return histogram
+    }
+
+    private func streamCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant) async throws -> Histogram<UInt64> {
+        let sent = Mutex<[Int64: ContinuousClock.Instant]>([:])
+        let window = AsyncStream<Void>.makeStream()
+        return try await signing.stampStream { writer in
+            var sequence: Int64 = 0
+            var iterator = window.stream.makeAsyncIterator()
+            var available = 16
+            while ContinuousClock.now < deadline {
+                if available == 0 {
+                    guard await iterator.next() != nil else { break }
+                    available += 1
+                    continue
+                }
+                sequence += 1
+                let item = BulkStampRequest(sequence: sequence, request: request(caller, counters))
+                sent.withLock { $0[sequence] = ContinuousClock.now }
+                try await writer.write(item)
+                available -= 1
+            }
+        } responses: { responses in
+            var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
+            for try await response in responses {
+                let began = sent.withLock { $0.removeValue(forKey: response.sequence) }
+                window.continuation.yield()
+                if response.stamp != nil, let began {
+                    histogram.record(UInt64(max((ContinuousClock.now - began) / .microseconds(1), 1)))
+                    counters.done.wrappingAdd(1, ordering: .relaxed)
+                } else {
+                    counters.fail(RPCError(code: RPCError.Code(Status.Code(rawValue: response.errorCode ?? 2) ?? .unknown) ?? .unknown, message: response.errorMessage ?? "unknown error"))
+                }
+            }
+            return histogram
+        }
+    }
+
+    private func progress(_ counters: Counters, start: ContinuousClock.Instant, deadline: ContinuousClock.Instant) async {
+        guard !quiet else { return }
+        var last = 0
+        while ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .seconds(1))
+            let done = counters.done.load(ordering: .relaxed)
+            let elapsed = ContinuousClock.now - start
+            let line = String(format: "\r[%5.1fs] %d stamped, %d/s now, %d errors", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, done, done - last, counters.errors.load(ordering: .relaxed))
+            FileHandle.standardError.write(Data(line.utf8))
+            last = done
+        }
+    }
+
+    /// The server's peak resident memory (VmHWM), when it runs on this machine.
+    static func peakMemoryMB(pid: Int32) -> Double? {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+        else { return nil }
+        return kilobytes / 1_024
+    }
+}

@@ -1,0 +1,241 @@
+import Foundation
+import GRPCCore
+import Logging
+import SigningContract
+import ZATCACrypto
+import ZATCAQR
+import ZATCAStamp
+
+/// The `Signing` RPCs: key custody, stamping, verification and QR images.
+struct SigningHandler: Signing.ServiceProtocol {
+    let store: SigningStore
+    let registry: UnitRegistry
+    let kek: KeyEncryptionKey
+    let logger: Logger
+    let maxDocumentSize: Int
+
+    // MARK: Keys and certificates
+
+    func createKey(_ request: CreateKeyRequest, context: ServerContext) async throws -> CreateKeyResponse {
+        try Self.validateUnitID(request.egsID)
+        guard try await store.unit(request.egsID) == nil else { throw SigningError.unitExists(request.egsID) }
+        let key = try SigningKey.generate()
+        let subject = CSRRequest(request.csr)
+        let csr: String
+        do {
+            csr = try CSRBuilder.make(subject, key: key)
+        } catch {
+            throw SigningError.invalidRequest("The CSR cannot be made: \(error)")
+        }
+        let certificate = request.selfSigned ? try SelfSignedCertificate.make(key: key, subject: subject, validity: 365) : nil
+        try await store.insertUnit(SigningStore.UnitRecord(
+            egsID: request.egsID, createdAt: Date(), sealedKey: try kek.seal(key, unit: request.egsID), csrPEM: csr,
+            certificateDER: certificate?.der, certificateKind: certificate == nil ? nil : CertificateKind.development.rawValue,
+            lastICV: 0, lastHash: InvoiceHash.genesisPIH
+        ))
+        logger.info("Created a key", metadata: ["egs.id": "\(request.egsID)", "certificate": "\(certificate == nil ? "none" : "development")"])
+        return CreateKeyResponse(unit: try await unit(request.egsID), csrPEM: csr)
+    }
+
+    func getCSR(_ request: UnitRequest, context: ServerContext) async throws -> CSRResponse {
+        guard let record = try await store.unit(request.egsID) else { throw SigningError.unknownUnit(request.egsID) }
+        guard let csr = record.csrPEM else {
+            throw SigningError.invalidRequest("Unit \(request.egsID) was imported with its key; it has no CSR here.")
+        }
+        return CSRResponse(egsID: request.egsID, csrPEM: csr)
+    }
+
+    func installCertificate(_ request: InstallCertificateRequest, context: ServerContext) async throws -> SigningUnit {
+        guard let record = try await store.unit(request.egsID) else { throw SigningError.unknownUnit(request.egsID) }
+        let certificate = try Self.parseCertificate(request.certificate)
+        let key = try kek.open(record.sealedKey, unit: request.egsID)
+        guard certificate.matches(key) else {
+            throw SigningError.certificateMismatch("its public key is not the key of \(request.egsID) (subject \(certificate.subject))")
+        }
+        try await store.installCertificate(request.egsID, der: certificate.der, kind: request.kind.rawValue)
+        try await registry.chain(request.egsID).install(certificate, kind: request.kind)
+        logger.info("Installed a certificate", metadata: ["egs.id": "\(request.egsID)", "kind": "\(request.kind.rawValue)", "serial": "\(certificate.serialNumberDecimal)"])
+        return try await unit(request.egsID)
+    }
+
+    func importKey(_ request: ImportKeyRequest, context: ServerContext) async throws -> SigningUnit {
+        try Self.validateUnitID(request.egsID)
+        guard try await store.unit(request.egsID) == nil else { throw SigningError.unitExists(request.egsID) }
+        let key: SigningKey
+        do {
+            key = try SigningKey(pem: request.privateKey)
+        } catch {
+            throw SigningError.invalidRequest("The private key cannot be read: \(error)")
+        }
+        let certificate = try Self.parseCertificate(request.certificate)
+        guard certificate.matches(key) else {
+            throw SigningError.certificateMismatch("the certificate's public key is not the imported key's")
+        }
+        if let hash = request.lastInvoiceHash, InvoiceHash(base64: hash) == nil, hash != InvoiceHash.genesisPIH {
+            throw SigningError.invalidRequest("lastInvoiceHash must be base64 of a 32-byte SHA-256 hash.")
+        }
+        try await store.insertUnit(SigningStore.UnitRecord(
+            egsID: request.egsID, createdAt: Date(), sealedKey: try kek.seal(key, unit: request.egsID), csrPEM: nil,
+            certificateDER: certificate.der, certificateKind: request.kind.rawValue,
+            lastICV: max(request.lastICV ?? 0, 0), lastHash: request.lastInvoiceHash ?? InvoiceHash.genesisPIH
+        ))
+        logger.info("Imported a key", metadata: ["egs.id": "\(request.egsID)", "kind": "\(request.kind.rawValue)"])
+        return try await unit(request.egsID)
+    }
+
+    func listUnits(_ request: ListUnitsRequest, context: ServerContext) async throws -> ListUnitsResponse {
+        ListUnitsResponse(units: try await store.units().map(Self.summary))
+    }
+
+    func getUnit(_ request: UnitRequest, context: ServerContext) async throws -> SigningUnit {
+        try await unit(request.egsID)
+    }
+
+    private func unit(_ egsID: String) async throws -> SigningUnit {
+        guard let record = try await store.unit(egsID) else { throw SigningError.unknownUnit(egsID) }
+        return Self.summary(record)
+    }
+
+    static func summary(_ record: SigningStore.UnitRecord) -> SigningUnit {
+        let certificate = record.certificateDER.flatMap { try? X509Certificate(der: $0) }
+        return SigningUnit(
+            egsID: record.egsID,
+            createdAt: record.createdAt,
+            certificate: certificate.map {
+                CertificateSummary(
+                    kind: record.certificateKind.flatMap(CertificateKind.init(rawValue:)) ?? .development,
+                    subject: $0.subject, issuer: $0.issuerName, serialNumber: $0.serialNumberDecimal,
+                    notBefore: $0.notBefore, notAfter: $0.notAfter, base64: $0.base64
+                )
+            },
+            lastICV: record.lastICV,
+            lastInvoiceHash: record.lastHash
+        )
+    }
+
+    // MARK: Stamping
+
+    func stamp(_ request: StampRequest, context: ServerContext) async throws -> StampResponse {
+        guard request.document.count <= maxDocumentSize else {
+            throw SigningError.invalidDocument("The document is \(request.document.count) bytes; the signing service accepts at most \(maxDocumentSize).")
+        }
+        let document = Array(request.document)
+        let identity: InvoiceIdentity
+        do {
+            identity = try InvoiceIdentity(document: document)
+        } catch {
+            throw SigningError.invalidDocument(error.description)
+        }
+        guard let uuid = identity.uuid else { throw SigningError.invalidDocument("The document lacks cbc:UUID, which identifies it in the chain.") }
+        let digest = SHA256Digest.hash(document)
+        let chain = try await registry.chain(request.egsID)
+        if let previous = try await store.stamp(egsID: request.egsID, uuid: uuid) {
+            guard previous.inputDigest == digest else {
+                throw SigningError.alreadyStamped(
+                    "Unit \(request.egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."
+                )
+            }
+            return StampResponse(
+                egsID: request.egsID, document: Data(previous.document), invoiceHash: previous.invoiceHash, icv: previous.icv,
+                previousInvoiceHash: previous.previousHash, qrCode: previous.qrCode, signatureValue: previous.signatureValue,
+                signingTime: previous.signingTime, uuid: uuid, repeated: true
+            )
+        }
+        return try await chain.stamp(document: document, uuid: uuid, inputDigest: digest, signingTime: request.signingTime ?? Date())
+    }
+
+    func stampStream(
+        _ requests: RPCAsyncSequence<BulkStampRequest, any Error>,
+        _ responses: RPCWriter<BulkStampResponse>,
+        context: ServerContext
+    ) async throws {
+        // Up to `window` documents in flight; answers go out as they complete.
+        let window = 64
+        try await withThrowingTaskGroup(of: BulkStampResponse.self) { group in
+            var inFlight = 0
+            for try await item in requests {
+                if inFlight == window, let done = try await group.next() {
+                    try await responses.write(done)
+                    inFlight -= 1
+                }
+                group.addTask {
+                    do {
+                        return BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context))
+                    } catch {
+                        let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
+                        return BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message)
+                    }
+                }
+                inFlight += 1
+            }
+            for try await done in group {
+                try await responses.write(done)
+            }
+        }
+    }
+
+    // MARK: Verification and QR
+
+    func verify(_ request: VerifyRequest, context: ServerContext) async throws -> VerifyResponse {
+        guard request.document.count <= maxDocumentSize else {
+            throw SigningError.invalidDocument("The document is \(request.document.count) bytes; the limit is \(maxDocumentSize).")
+        }
+        let report = InvoiceVerifier.verify(Array(request.document), expectedPreviousHash: request.expectedPreviousInvoiceHash, maxDocumentSize: maxDocumentSize)
+        return VerifyResponse(
+            passed: report.passed,
+            checks: report.checks.map { .init(id: $0.id, name: $0.name, passed: $0.passed, detail: $0.detail, expected: $0.expected, found: $0.found) },
+            facts: report.facts
+        )
+    }
+
+    func renderQR(_ request: QRImageRequest, context: ServerContext) async throws -> QRImageResponse {
+        var text = request.qrCode
+        if text == nil, let document = request.document {
+            text = try? InvoiceIdentity(document: Array(document)).qrCode
+        }
+        guard let text, !text.isEmpty else {
+            throw SigningError.invalidRequest("Give a stamped document with a QR reference, or the QR text itself.")
+        }
+        guard (1...32).contains(request.moduleSize) else { throw SigningError.invalidRequest("moduleSize must be 1 to 32 pixels.") }
+        let image: QRCodeImage
+        do {
+            image = try QRCodeImage(text: text)
+        } catch {
+            throw SigningError.invalidRequest("\(error)")
+        }
+        switch request.format {
+        case .png: return QRImageResponse(image: Data(image.png(moduleSize: request.moduleSize)), mimeType: "image/png", qrCode: text)
+        case .svg: return QRImageResponse(image: Data(image.svg(moduleSize: request.moduleSize).utf8), mimeType: "image/svg+xml", qrCode: text)
+        }
+    }
+
+    // MARK: Helpers
+
+    static func validateUnitID(_ id: String) throws {
+        guard !id.isEmpty, id.count <= 64, id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }) else {
+            throw SigningError.invalidRequest("An EGS unit id is 1 to 64 letters, digits, '-', '_' or '.'; got '\(id)'.")
+        }
+    }
+
+    /// A certificate as PEM, base64 DER, or ZATCA's `binarySecurityToken` (base64 of base64 DER).
+    static func parseCertificate(_ text: String) throws -> X509Certificate {
+        if let certificate = try? X509Certificate(pem: text) { return certificate }
+        if let decoded = Data(base64Encoded: text.filter { !$0.isWhitespace }).flatMap({ String(data: $0, encoding: .utf8) }),
+            let certificate = try? X509Certificate(pem: decoded)
+        {
+            return certificate
+        }
+        throw SigningError.invalidRequest("The certificate is not PEM, base64 DER, or a ZATCA binarySecurityToken.")
+    }
+}
+
+extension CSRRequest {
+    init(_ fields: CSRFields) {
+        self.init(
+            commonName: fields.commonName, organizationName: fields.organizationName, organizationUnit: fields.organizationUnit,
+            country: "SA", serialNumber: fields.serialNumber, vatNumber: fields.vatNumber, invoiceTypes: fields.invoiceTypes,
+            registeredAddress: fields.registeredAddress, businessCategory: fields.businessCategory,
+            environment: ZATCAEnvironment(rawValue: fields.environment.rawValue) ?? .sandbox
+        )
+    }
+}

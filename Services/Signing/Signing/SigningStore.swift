@@ -1,0 +1,185 @@
+import Foundation
+import GRDB
+
+/// The signing service's SQLite database (WAL, fsync on commit): units with their sealed keys,
+/// certificates and chain state, and every stamped document.
+final class SigningStore: Sendable {
+    let pool: DatabasePool
+
+    struct UnitRecord: Sendable {
+        var egsID: String
+        var createdAt: Date
+        var sealedKey: [UInt8]
+        var csrPEM: String?
+        var certificateDER: [UInt8]?
+        var certificateKind: String?
+        var lastICV: Int64
+        var lastHash: String
+    }
+
+    struct StampRecord: Sendable {
+        var egsID: String
+        var icv: Int64
+        var uuid: String
+        var invoiceHash: String
+        var previousHash: String
+        var signingTime: String
+        var qrCode: String
+        var signatureValue: String
+        var inputDigest: [UInt8]
+        var document: [UInt8]
+    }
+
+    init(path: String) throws {
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        configuration.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path, configuration: configuration)
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE unit (
+                    egs_id TEXT PRIMARY KEY NOT NULL,
+                    created_at REAL NOT NULL,
+                    sealed_key BLOB NOT NULL,
+                    csr_pem TEXT,
+                    certificate_der BLOB,
+                    certificate_kind TEXT,
+                    last_icv INTEGER NOT NULL DEFAULT 0,
+                    last_hash TEXT NOT NULL
+                );
+                CREATE TABLE stamp (
+                    egs_id TEXT NOT NULL REFERENCES unit(egs_id),
+                    icv INTEGER NOT NULL,
+                    uuid TEXT NOT NULL,
+                    invoice_hash TEXT NOT NULL,
+                    previous_hash TEXT NOT NULL,
+                    signing_time TEXT NOT NULL,
+                    qr_code TEXT NOT NULL,
+                    signature_value TEXT NOT NULL,
+                    input_digest BLOB NOT NULL,
+                    document BLOB NOT NULL,
+                    stamped_at REAL NOT NULL,
+                    PRIMARY KEY (egs_id, icv),
+                    UNIQUE (egs_id, uuid)
+                );
+                """)
+        }
+        try migrator.migrate(pool)
+    }
+
+    // MARK: Units
+
+    func insertUnit(_ unit: UnitRecord) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO unit (egs_id, created_at, sealed_key, csr_pem, certificate_der, certificate_kind, last_icv, last_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [unit.egsID, unit.createdAt.timeIntervalSince1970, Data(unit.sealedKey), unit.csrPEM, unit.certificateDER.map { Data($0) }, unit.certificateKind, unit.lastICV, unit.lastHash]
+            )
+        }
+    }
+
+    func unit(_ egsID: String) async throws -> UnitRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE egs_id = ?", arguments: [egsID]).map(Self.unitRecord)
+        }
+    }
+
+    /// A blocking read, for the rare path that must not suspend.
+    func unitNow(_ egsID: String) throws -> UnitRecord? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE egs_id = ?", arguments: [egsID]).map(Self.unitRecord)
+        }
+    }
+
+    func units() async throws -> [UnitRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM unit ORDER BY egs_id").map(Self.unitRecord)
+        }
+    }
+
+    func installCertificate(_ egsID: String, der: [UInt8], kind: String) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE unit SET certificate_der = ?, certificate_kind = ? WHERE egs_id = ?", arguments: [Data(der), kind, egsID])
+        }
+    }
+
+    private static func unitRecord(_ row: Row) -> UnitRecord {
+        UnitRecord(
+            egsID: row["egs_id"],
+            createdAt: Date(timeIntervalSince1970: row["created_at"]),
+            sealedKey: Array((row["sealed_key"] as Data?) ?? Data()),
+            csrPEM: row["csr_pem"],
+            certificateDER: (row["certificate_der"] as Data?).map(Array.init),
+            certificateKind: row["certificate_kind"],
+            lastICV: row["last_icv"],
+            lastHash: row["last_hash"]
+        )
+    }
+
+    // MARK: Stamps
+
+    /// Stamps already made for `uuid` by `egsID`, if any.
+    func stamp(egsID: String, uuid: String) async throws -> StampRecord? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM stamp WHERE egs_id = ? AND uuid = ?", arguments: [egsID, uuid]).map(Self.stampRecord)
+        }
+    }
+
+    func stamps(egsID: String, limit: Int = .max) async throws -> [StampRecord] {
+        try await pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM stamp WHERE egs_id = ? ORDER BY icv LIMIT ?", arguments: [egsID, limit]).map(Self.stampRecord)
+        }
+    }
+
+    /// Writes a batch of stamps in one transaction (one fsync). Each stamp must continue its
+    /// unit's chain exactly (ICV = last + 1, PIH = last hash); one that does not is refused and
+    /// the others still commit. Returns, per stamp, nil or why it was refused.
+    func commit(_ batch: [StampRecord]) async throws -> [String?] {
+        try await pool.write { db in
+            var outcomes: [String?] = []
+            let now = Date().timeIntervalSince1970
+            for stamp in batch {
+                try db.execute(
+                    sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?",
+                    arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash]
+                )
+                guard db.changesCount == 1 else {
+                    outcomes.append("the chain of \(stamp.egsID) moved: ICV \(stamp.icv) does not follow the last committed stamp")
+                    continue
+                }
+                do {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO stamp (egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime, stamp.qrCode,
+                            stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
+                        ]
+                    )
+                    outcomes.append(nil)
+                } catch {
+                    // Undo the chain move for this stamp only.
+                    try db.execute(
+                        sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ?",
+                        arguments: [stamp.icv - 1, stamp.previousHash, stamp.egsID]
+                    )
+                    outcomes.append("\(error)")
+                }
+            }
+            return outcomes
+        }
+    }
+
+    private static func stampRecord(_ row: Row) -> StampRecord {
+        StampRecord(
+            egsID: row["egs_id"], icv: row["icv"], uuid: row["uuid"], invoiceHash: row["invoice_hash"], previousHash: row["previous_hash"],
+            signingTime: row["signing_time"], qrCode: row["qr_code"], signatureValue: row["signature_value"],
+            inputDigest: Array((row["input_digest"] as Data?) ?? Data()), document: Array((row["document"] as Data?) ?? Data())
+        )
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import GRPCCore
+import ServiceRuntime
+import SigningContract
+import Synchronization
+import Testing
+import UnixSocketTransport
+import ZATCAStamp
+
+/// Reads a unit's chain straight from the signing database.
+func chainOnDisk(data: String, unit: String) throws -> [(icv: Int64, hash: String, previous: String)] {
+    let queue = try DatabaseQueue(path: "\(data)/signing/signing.sqlite")
+    return try queue.read { db in
+        try Row.fetchAll(db, sql: "SELECT icv, invoice_hash, previous_hash FROM stamp WHERE egs_id = ? ORDER BY icv", arguments: [unit])
+            .map { ($0["icv"], $0["invoice_hash"], $0["previous_hash"]) }
+    }
+}
+
+/// Checks ICV 1…n without a gap and each PIH equal to the previous hash.
+func expectIntactChain(_ chain: [(icv: Int64, hash: String, previous: String)], unit: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    for (index, link) in chain.enumerated() {
+        #expect(link.icv == Int64(index + 1), "\(unit): ICV \(link.icv) at position \(index + 1)", sourceLocation: sourceLocation)
+        let expectedPrevious = index == 0 ? InvoiceHash.genesisPIH : chain[index - 1].hash
+        #expect(link.previous == expectedPrevious, "\(unit): PIH of ICV \(link.icv)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("The invoice chain")
+struct ChainTests {
+    @Test("1,000 stamps across 4 units under concurrency: per unit ICV 1…n, no gap, each PIH the previous hash")
+    func concurrentChains() async throws {
+        try await TestSigningService.withService { signing, service in
+            let units = ["u1", "u2", "u3", "u4"]
+            for unit in units {
+                _ = try await signing.createKey(CreateKeyRequest(egsID: unit, csr: Fixtures.fields(unit), selfSigned: true))
+            }
+            let responses = try await withThrowingTaskGroup(of: StampResponse.self) { group in
+                for number in 0..<1_000 {
+                    group.addTask {
+                        try await signing.stamp(StampRequest(egsID: units[number % 4], document: try Fixtures.invoice(number: number)))
+                    }
+                }
+                var all: [StampResponse] = []
+                for try await response in group { all.append(response) }
+                return all
+            }
+            #expect(responses.count == 1_000)
+            for unit in units {
+                let answered = responses.filter { $0.egsID == unit }.sorted { $0.icv < $1.icv }
+                #expect(answered.map(\.icv) == Array(1...250).map(Int64.init))
+                for (index, response) in answered.enumerated() where index > 0 {
+                    #expect(response.previousInvoiceHash == answered[index - 1].invoiceHash)
+                }
+                let disk = try chainOnDisk(data: service.data, unit: unit)
+                expectIntactChain(disk, unit: unit)
+                #expect(disk.map(\.hash) == answered.map(\.invoiceHash))
+            }
+            // A sample of the stamped documents verify, PIH included.
+            for response in responses.prefix(20) {
+                let report = try await signing.verify(VerifyRequest(document: response.document, expectedPreviousInvoiceHash: response.previousInvoiceHash))
+                #expect(report.passed)
+            }
+        }
+    }
+
+    @Test("The bulk stream stamps in order per unit and reports each document's own error")
+    func stream() async throws {
+        try await TestSigningService.withService { signing, service in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "bulk", csr: Fixtures.fields("bulk"), selfSigned: true))
+            let answers = try await signing.stampStream { writer in
+                for number in 1...300 {
+                    let document = number == 150 ? Data("broken".utf8) : try Fixtures.invoice(number: number)
+                    try await writer.write(BulkStampRequest(sequence: Int64(number), request: StampRequest(egsID: "bulk", document: document)))
+                }
+            } responses: { responses in
+                var all: [BulkStampResponse] = []
+                for try await response in responses { all.append(response) }
+                return all
+            }
+            #expect(answers.count == 300)
+            #expect(Set(answers.map(\.sequence)) == Set(1...300))
+            let failed = answers.filter { $0.stamp == nil }
+            #expect(failed.map(\.sequence) == [150])
+            #expect(failed.first?.errorCode == RPCError.Code.invalidArgument.rawValue)
+            let disk = try chainOnDisk(data: service.data, unit: "bulk")
+            #expect(disk.count == 299)
+            expectIntactChain(disk, unit: "bulk")
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import GRPCCore
+import ServiceRuntime
+import SigningContract
+import Synchronization
+import Testing
+import UnixSocketTransport
+import ZATCAStamp
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real `signing-service` executable, killed with SIGKILL in the middle of a run.
+@Suite("Signing service crash safety", .serialized)
+struct CrashTests {
+    static var executable: URL {
+        get throws {
+            var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            while url.pathComponents.count > 1 {
+                url.deleteLastPathComponent()
+                let candidate = url.appendingPathComponent("signing-service")
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            }
+            throw RPCError(code: .failedPrecondition, message: "signing-service is not built: run swift build first")
+        }
+    }
+
+    static func start(runtime: String, data: String, log: String) throws -> Process {
+        let process = Process()
+        process.executableURL = try executable
+        process.environment = ProcessInfo.processInfo.environment.merging(["EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data]) { $1 }
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        handle.seekToEndOfFile()
+        process.standardError = handle
+        process.standardOutput = handle
+        try process.run()
+        return process
+    }
+
+    @Test("kill -9 during 4 units' stamping: after a restart every answered stamp is on disk and the chains are intact and continue")
+    func killMidRun() async throws {
+        let root = "/tmp/einvoice-crash-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (runtime, data, log) = ("\(root)/run", "\(root)/data", "\(root)/signing.log")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let paths = RuntimePaths(runtimeDirectory: runtime, dataDirectory: data)
+        let socket = paths.socketPath(for: .signing)
+        let units = ["k1", "k2", "k3", "k4"]
+
+        var server = try Self.start(runtime: runtime, data: data, log: log)
+        for _ in 0..<1_000 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(10)) }
+        final class Answers: Sendable {
+            let list = Mutex<[StampResponse]>([])
+        }
+        let answered = Answers()
+        let victim = server
+        try await withServiceClient(.signing, paths: paths) { client in
+            let signing = Signing.Client(wrapping: client)
+            for unit in units {
+                _ = try await signing.createKey(CreateKeyRequest(egsID: unit, csr: Fixtures.fields(unit), selfSigned: true))
+            }
+            // 8 callers stamp until the service dies under them.
+            await withTaskGroup(of: Void.self) { group in
+                for caller in 0..<8 {
+                    group.addTask {
+                        for number in 0..<10_000 {
+                            do {
+                                let response = try await signing.stamp(StampRequest(egsID: units[(caller + number) % 4], document: try Fixtures.invoice(number: caller * 100_000 + number)))
+                                answered.list.withLock { $0.append(response) }
+                            } catch {
+                                return
+                            }
+                        }
+                    }
+                }
+                group.addTask {
+                    while answered.list.withLock({ $0.count }) < 300 { try? await Task.sleep(for: .milliseconds(5)) }
+                    kill(victim.processIdentifier, SIGKILL)
+                }
+            }
+        }
+        server.waitUntilExit()
+        #expect(server.terminationReason == .uncaughtSignal)
+        let beforeKill = answered.list.withLock { $0 }
+        #expect(beforeKill.count >= 300)
+
+        // Restart on the same data directory; the stale socket is replaced.
+        server = try Self.start(runtime: runtime, data: data, log: log)
+        defer { kill(server.processIdentifier, SIGTERM); server.waitUntilExit() }
+        for _ in 0..<1_000 {
+            if (try? await withServiceClient(.signing, paths: paths, { try await Signing.Client(wrapping: $0).listUnits() })) != nil { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        try await withServiceClient(.signing, paths: paths) { client in
+            let signing = Signing.Client(wrapping: client)
+            for unit in units {
+                let disk = try chainOnDisk(data: data, unit: unit)
+                expectIntactChain(disk, unit: unit)
+                // Every stamp a caller received is on disk, with the same hash.
+                let received = beforeKill.filter { $0.egsID == unit }
+                let onDisk = Dictionary(uniqueKeysWithValues: disk.map { ($0.icv, $0.hash) })
+                for response in received {
+                    #expect(onDisk[response.icv] == response.invoiceHash, "\(unit) ICV \(response.icv) was answered but is not on disk")
+                }
+                // The chain continues from what is on disk.
+                let next = try await signing.stamp(StampRequest(egsID: unit, document: try Fixtures.invoice(number: 999_999)))
+                #expect(next.icv == Int64(disk.count + 1))
+                #expect(next.previousInvoiceHash == (disk.last?.hash ?? InvoiceHash.genesisPIH))
+            }
+        }
+    }
+}

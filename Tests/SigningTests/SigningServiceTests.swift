@@ -1,0 +1,125 @@
+import Foundation
+import GRPCCore
+import SigningContract
+import Testing
+import ZATCACrypto
+import ZATCAStamp
+
+@Suite("Signing service over its socket")
+struct SigningServiceTests {
+    @Test("A unit gets a key, a CSR that openssl accepts, and a development certificate; it stamps and verifies")
+    func createStampVerify() async throws {
+        try await TestSigningService.withService { signing, _ in
+            let created = try await signing.createKey(CreateKeyRequest(egsID: "branch-1", csr: Fixtures.fields("branch-1"), selfSigned: true))
+            #expect(created.unit.certificate?.kind == .development)
+            #expect(created.unit.lastICV == 0)
+            #expect(created.unit.lastInvoiceHash == InvoiceHash.genesisPIH)
+            let csrFile = "/tmp/einvoice-csr-\(UUID().uuidString).pem"
+            try created.csrPEM.write(toFile: csrFile, atomically: true, encoding: .utf8)
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+            openssl.arguments = ["req", "-in", csrFile, "-noout", "-verify"]
+            let pipe = Pipe()
+            openssl.standardOutput = pipe
+            openssl.standardError = pipe
+            try openssl.run()
+            openssl.waitUntilExit()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(openssl.terminationStatus == 0 && output.contains("verify OK"), "\(output)")
+
+            let first = try await signing.stamp(StampRequest(egsID: "branch-1", document: try Fixtures.invoice(number: 1)))
+            let second = try await signing.stamp(StampRequest(egsID: "branch-1", document: try Fixtures.invoice(number: 2)))
+            #expect(first.icv == 1 && second.icv == 2)
+            #expect(first.previousInvoiceHash == InvoiceHash.genesisPIH)
+            #expect(second.previousInvoiceHash == first.invoiceHash)
+
+            let report = try await signing.verify(VerifyRequest(document: second.document, expectedPreviousInvoiceHash: first.invoiceHash))
+            #expect(report.passed, "\(report.checks.filter { !$0.passed })")
+            let units = try await signing.listUnits().units
+            #expect(units.map(\.egsID) == ["branch-1"])
+            #expect(units.first?.lastICV == 2)
+        }
+    }
+
+    @Test("Stamping the same document again returns the first stamp; another document with its UUID is refused")
+    func idempotent() async throws {
+        try await TestSigningService.withService { signing, _ in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "u", csr: Fixtures.fields("u"), selfSigned: true))
+            let uuid = UUID()
+            let document = try Fixtures.invoice(number: 1, uuid: uuid)
+            let first = try await signing.stamp(StampRequest(egsID: "u", document: document))
+            let again = try await signing.stamp(StampRequest(egsID: "u", document: document))
+            #expect(again.repeated)
+            #expect(again.icv == first.icv && again.document == first.document)
+            let error = try await #require(throws: RPCError.self) {
+                try await signing.stamp(StampRequest(egsID: "u", document: try Fixtures.invoice(number: 99, uuid: uuid)))
+            }
+            #expect(error.code == .alreadyExists)
+            #expect(error.message.contains("new UUID"))
+            #expect(try await signing.getUnit("u").lastICV == 1)
+        }
+    }
+
+    @Test("Importing the SDK key and certificate stamps documents the SDK certificate verifies")
+    func importKey() async throws {
+        try await TestSigningService.withService { signing, _ in
+            let unit = try await signing.importKey(ImportKeyRequest(egsID: "sdk", privateKey: try Fixtures.sdkKey, certificate: try Fixtures.sdkCertificate, kind: .compliance, lastICV: 41, lastInvoiceHash: InvoiceHash.genesisPIH))
+            #expect(unit.certificate?.issuer == "CN=TSZEINVOICE-SubCA-1, DC=extgazt, DC=gov, DC=local")
+            let stamped = try await signing.stamp(StampRequest(egsID: "sdk", document: try Fixtures.invoice(number: 1)))
+            #expect(stamped.icv == 42)
+            #expect(try await signing.verify(VerifyRequest(document: stamped.document)).passed)
+        }
+    }
+
+    @Test("A certificate for another key is refused")
+    func certificateMismatch() async throws {
+        try await TestSigningService.withService { signing, _ in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "a", csr: Fixtures.fields("a")))
+            let error = try await #require(throws: RPCError.self) {
+                try await signing.installCertificate(InstallCertificateRequest(egsID: "a", certificate: try Fixtures.sdkCertificate, kind: .production))
+            }
+            #expect(error.code == .invalidArgument)
+            #expect(error.message.contains("not the key of a"))
+        }
+    }
+
+    @Test("Bad requests get clear errors and the service keeps serving")
+    func badRequests() async throws {
+        try await TestSigningService.withService { signing, _ in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "ok", csr: Fixtures.fields("ok"), selfSigned: true))
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "nocert", csr: Fixtures.fields("nocert")))
+            func code(_ request: StampRequest) async -> (RPCError.Code, String)? {
+                do {
+                    _ = try await signing.stamp(request)
+                    return nil
+                } catch let error as RPCError {
+                    return (error.code, error.message)
+                } catch {
+                    return (.unknown, "\(error)")
+                }
+            }
+            let valid = try Fixtures.invoice(number: 1)
+            #expect(await code(StampRequest(egsID: "ghost", document: valid))?.0 == .notFound)
+            #expect(await code(StampRequest(egsID: "nocert", document: valid))?.0 == .failedPrecondition)
+            #expect(await code(StampRequest(egsID: "ok", document: Data("not xml at all".utf8)))?.0 == .invalidArgument)
+            let dtd = "<?xml version=\"1.0\"?><!DOCTYPE Invoice [<!ENTITY x \"y\">]><Invoice/>"
+            let dtdError = await code(StampRequest(egsID: "ok", document: Data(dtd.utf8)))
+            #expect(dtdError?.0 == .invalidArgument && dtdError?.1.contains("DOCTYPE") == true)
+            // Over the service's 10 MB limit (compressible, so it crosses the transport).
+            var big = String(decoding: valid, as: UTF8.self)
+            big = big.replacingOccurrences(of: "<cbc:ProfileID>", with: String(repeating: " ", count: 12 << 20) + "<cbc:ProfileID>")
+            let bigError = await code(StampRequest(egsID: "ok", document: Data(big.utf8)))
+            #expect(bigError?.0 == .invalidArgument && bigError?.1.contains("at most") == true, "\(String(describing: bigError))")
+            // 50 MB of random bytes cannot even cross the transport's 16 MiB frame limit.
+            let noise = try #require(FileHandle(forReadingAtPath: "/dev/urandom")?.readData(ofLength: 50 << 20))
+            #expect(await code(StampRequest(egsID: "ok", document: noise))?.0 == .resourceExhausted)
+            let longName = String(decoding: valid, as: UTF8.self).replacingOccurrences(
+                of: "شركة توريد التكنولوجيا بأقصى سرعة المحدودة | Maximum Speed Tech Supply LTD", with: String(repeating: "مؤسسة ", count: 25))
+            let nameError = await code(StampRequest(egsID: "ok", document: Data(longName.utf8)))
+            #expect(nameError?.0 == .invalidArgument && nameError?.1.contains("tag 1") == true)
+            // Still serving, and the chain did not move for any of the refusals.
+            let stamped = try await signing.stamp(StampRequest(egsID: "ok", document: valid))
+            #expect(stamped.icv == 1)
+        }
+    }
+}
