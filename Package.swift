@@ -59,6 +59,7 @@ let package = Package(
         .library(name: "HealthContract", targets: ["HealthContract"]),
         .library(name: "EInvoiceRPC", targets: ["EInvoiceRPC"]),
         .library(name: "ZATCAStamp", targets: ["ZATCAStamp"]),
+        .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
     ],
     dependencies: [

@@ -26,6 +26,8 @@ let package = Package(
                 .product(name: "UnixSocketTransport", package: root),
                 .product(name: "EInvoiceRPC", package: root),
                 .product(name: "BinaryCoding", package: root),
+                .product(name: "ZATCAStamp", package: root),
+                .product(name: "ZATCACrypto", package: root),
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCInProcessTransport", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),

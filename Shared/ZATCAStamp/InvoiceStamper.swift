@@ -28,29 +28,44 @@ public struct InvoiceStamper: Sendable {
     }
 
     public func stamp(_ document: [UInt8], icv: Int64, previousHash: String, signingTime: Date) throws(XMLStampError) -> StampedInvoice {
+        try stamp(try prepare(document), icv: icv, previousHash: previousHash, signingTime: signingTime)
+    }
+
+    /// Reads a document and plans its stamp; the part of the work that does not depend on the
+    /// chain, so callers can do it before taking their turn in the unit's chain.
+    public func prepare(_ document: [UInt8]) throws(XMLStampError) -> PreparedInvoice {
+        try Self.prepare(document, maxDocumentSize: maxDocumentSize)
+    }
+
+    /// ``prepare(_:)`` without a stamper (it needs no key).
+    public static func prepare(_ document: [UInt8], maxDocumentSize: Int) throws(XMLStampError) -> PreparedInvoice {
         guard document.count <= maxDocumentSize else { throw .tooLarge(bytes: document.count, limit: maxDocumentSize) }
+        return PreparedInvoice(layout: try document.withBytes { (text) throws(XMLStampError) in try StampLayout(document: text) })
+    }
+
+    /// Completes a prepared stamp with the chain's next ICV and the previous hash.
+    public func stamp(_ prepared: PreparedInvoice, icv: Int64, previousHash: String, signingTime: Date) throws(XMLStampError) -> StampedInvoice {
         guard icv >= 0 else { throw .unsupportedDocument("the ICV must not be negative") }
         guard InvoiceHash(base64: previousHash) != nil || previousHash == InvoiceHash.genesisPIH else {
             throw .unsupportedDocument("the previous invoice hash is not base64 of 32 bytes")
         }
-        return try document.withBytes { (text) throws(XMLStampError) -> StampedInvoice in
-            let layout = try StampLayout(document: text, icv: icv, previousHash: previousHash)
-            let hash = try layout.invoiceHash()
-            let signature = try sign(hash)
-            let time = Self.signingTimeText(signingTime)
-            let qr = try qrCode(layout.fields, hash: hash, signature: signature)
-            let extensions = XAdESTemplate(invoiceHash: hash, signatureValue: signature, certificate: certificate, signingTime: time).render()
-            return StampedInvoice(
-                xml: layout.assemble(extensions: extensions, qr: qr),
-                invoiceHash: hash,
-                icv: icv,
-                previousHash: previousHash,
-                qrCode: qr,
-                signatureValue: signature,
-                signingTime: time,
-                isSimplified: layout.fields.isSimplified
-            )
-        }
+        let layout = prepared.layout
+        let chain = layout.chainText(icv: icv, previousHash: previousHash)
+        let hash = try layout.invoiceHash(chain: chain)
+        let signature = try sign(hash)
+        let time = Self.signingTimeText(signingTime)
+        let qr = try qrCode(layout.fields, hash: hash, signature: signature)
+        let extensions = XAdESTemplate(invoiceHash: hash, signatureValue: signature, certificate: certificate, signingTime: time).render()
+        return StampedInvoice(
+            xml: layout.assemble(chain: chain, extensions: extensions, qr: qr),
+            invoiceHash: hash,
+            icv: icv,
+            previousHash: previousHash,
+            qrCode: qr,
+            signatureValue: signature,
+            signingTime: time,
+            isSimplified: layout.fields.isSimplified
+        )
     }
 
     /// SHA256withECDSA over the 32 raw bytes of the invoice hash, DER, base64.
@@ -89,6 +104,14 @@ public struct InvoiceStamper: Sendable {
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
     }
+}
+
+/// A document read and planned for stamping (see ``InvoiceStamper/prepare(_:)``).
+public struct PreparedInvoice: Sendable {
+    let layout: StampLayout
+
+    /// The document's `cbc:UUID`.
+    public var uuid: String? { layout.uuid }
 }
 
 /// The result of a stamp.

@@ -87,7 +87,7 @@ public enum InvoiceVerifier {
 
         // 4. Signed properties digest.
         let propertiesDigest = signedProperties.map { span in
-            XAdESTemplate.signedPropertiesDigest(Substring(String(decoding: UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]), as: UTF8.self)))
+            XAdESTemplate.signedPropertiesDigest(UnsafeRawBufferPointer(rebasing: text[span.start..<span.end]))
         }
         report.add(
             "signed-properties-digest", "Signed properties digest", expected: propertiesDigest ?? "(no xades:SignedProperties)", found: string(propertiesReference?.first("DigestValue")),

@@ -9,6 +9,8 @@ struct StampLayout {
     /// The document after the stamp, as pieces; the excluded ones are filled in after hashing.
     private enum Piece {
         case text([UInt8])
+        /// The ICV and PIH references (hashed; they depend on the chain).
+        case chain
         case extensions
         case qr
         case signature
@@ -16,11 +18,14 @@ struct StampLayout {
 
     private var pieces: [Piece] = []
     let fields: InvoiceFields
+    /// Where the root element starts in the hashed bytes, and how many bytes follow its end.
+    private let rootStart: Int
+    private let trailerLength: Int
     private let indent: String
     private let newline: String
 
     /// Children of `Invoice` that the schema puts before `cac:AdditionalDocumentReference`.
-    static let beforeAdditionalDocumentReference: Set<Substring> = [
+    static let beforeAdditionalDocumentReference: Set<String> = [
         "UBLExtensions", "UBLVersionID", "CustomizationID", "ProfileID", "ProfileExecutionID", "ID", "CopyIndicator", "UUID",
         "IssueDate", "IssueTime", "DueDate", "InvoiceTypeCode", "Note", "TaxPointDate", "DocumentCurrencyCode", "TaxCurrencyCode",
         "PricingCurrencyCode", "PaymentCurrencyCode", "PaymentAlternativeCurrencyCode", "AccountingCostCode", "AccountingCost",
@@ -29,7 +34,10 @@ struct StampLayout {
         "AdditionalDocumentReference",
     ]
 
-    init(document text: UnsafeRawBufferPointer, icv: Int64, previousHash: String) throws(XMLStampError) {
+    /// The document's `cbc:UUID`, which identifies it in the unit's chain.
+    let uuid: String?
+
+    init(document text: UnsafeRawBufferPointer) throws(XMLStampError) {
         let root = try XMLSpanScanner.scan(text)
         guard root.localName == "Invoice" else {
             throw .unsupportedDocument("the root element is <\(root.name)>; ZATCA invoices, credit notes and debit notes are all <Invoice>")
@@ -44,6 +52,13 @@ struct StampLayout {
             throw .unsupportedDocument("xmlns:ext is bound to \(ext), not \(UBLNamespace.ext)")
         }
         fields = try InvoiceFields(root: root, in: text)
+        uuid = root.first("UUID").flatMap { span -> String? in
+            guard !span.isEmptyElementTag else { return nil }
+            let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[span.startTagEnd..<span.contentEnd]), as: UTF8.self).trimmingWhitespace()
+            return value.isEmpty ? nil : value
+        }
+        rootStart = root.start
+        trailerLength = text.count - root.end
 
         // The layout of the document's own children: the whitespace before the second child
         // (the first may hug the root's start tag, as in the SDK's samples).
@@ -83,7 +98,8 @@ struct StampLayout {
             pieces.append(.text(Array(text[cursor..<child.end])))
             cursor = child.end
             if child.start == kept[adrAnchor].start {
-                pieces.append(.text(Array((newline + indent + chainReferences(icv: icv, previousHash: previousHash)).utf8)))
+                pieces.append(.text(Array((newline + indent).utf8)))
+                pieces.append(.chain)
                 pieces.append(.text(Array((newline + indent).utf8)))
                 pieces.append(.qr)
             }
@@ -133,23 +149,44 @@ struct StampLayout {
 
     /// The bytes the invoice hash covers, before canonicalization: the stamped document without
     /// the three excluded elements (the whitespace around them stays).
-    var hashedBytes: [UInt8] {
+    func hashedBytes(chain: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(0) { if case .text(let t) = $1 { $0 + t.count } else { $0 } })
-        for case .text(let text) in pieces { bytes.append(contentsOf: text) }
-        return bytes
-    }
-
-    func invoiceHash() throws(XMLStampError) -> InvoiceHash {
-        try InvoiceHasher.hash(ofExcludedForm: hashedBytes)
-    }
-
-    func assemble(extensions: String, qr: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(hashedBytes.count + extensions.utf8.count + 1_500)
+        bytes.reserveCapacity(pieces.reduce(chain.count) { if case .text(let t) = $1 { $0 + t.count } else { $0 } })
         for piece in pieces {
             switch piece {
             case .text(let text): bytes.append(contentsOf: text)
+            case .chain: bytes.append(contentsOf: chain)
+            case .extensions, .qr, .signature: break
+            }
+        }
+        return bytes
+    }
+
+    /// The ICV and PIH references as they are written.
+    func chainText(icv: Int64, previousHash: String) -> [UInt8] {
+        Array(chainReferences(icv: icv, previousHash: previousHash).utf8)
+    }
+
+    /// The invoice hash: straight over the bytes when they are already canonical (the layout
+    /// einvoice's writer produces), otherwise through libxml2's C14N.
+    func invoiceHash(chain: [UInt8]) throws(XMLStampError) -> InvoiceHash {
+        let bytes = hashedBytes(chain: chain)
+        let fast = bytes.withUnsafeBytes { raw -> InvoiceHash? in
+            let root = rootStart..<(raw.count - trailerLength)
+            guard CanonicalForm.isCanonical(raw, root: root) else { return nil }
+            return InvoiceHash(digest: SHA256Digest.hash(UnsafeRawBufferPointer(rebasing: raw[root])))
+        }
+        if let fast { return fast }
+        return try InvoiceHasher.hash(ofExcludedForm: bytes)
+    }
+
+    func assemble(chain: [UInt8], extensions: String, qr: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(chain.count + extensions.utf8.count + 1_500) { if case .text(let t) = $1 { $0 + t.count } else { $0 } })
+        for piece in pieces {
+            switch piece {
+            case .text(let text): bytes.append(contentsOf: text)
+            case .chain: bytes.append(contentsOf: chain)
             case .extensions: bytes.append(contentsOf: extensions.utf8)
             case .qr: bytes.append(contentsOf: qrReference(qr).utf8)
             case .signature: bytes.append(contentsOf: signatureElement.utf8)

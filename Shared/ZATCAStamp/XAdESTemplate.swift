@@ -16,22 +16,25 @@ struct XAdESTemplate {
     static let signedPropertiesIndent = 32
 
     /// `xades:SignedProperties` as it appears in the document (its first line unindented; the
-    /// caller puts it after its indentation).
-    static func signedProperties(signingTime: String, certificate: X509Certificate) -> String {
+    /// caller puts it after its indentation), or, with `digestForm`, with the namespace
+    /// declarations the digest recipe adds.
+    static func signedProperties(signingTime: String, certificate: X509Certificate, digestForm: Bool = false) -> String {
         let i = String(repeating: " ", count: signedPropertiesIndent)
+        let xades = digestForm ? " xmlns:xades=\"\(UBLNamespace.xades)\"" : ""
+        let ds = digestForm ? " xmlns:ds=\"\(UBLNamespace.ds)\"" : ""
         return """
-            <xades:SignedProperties Id="xadesSignedProperties">
+            <xades:SignedProperties\(xades) Id="xadesSignedProperties">
             \(i)    <xades:SignedSignatureProperties>
             \(i)        <xades:SigningTime>\(signingTime)</xades:SigningTime>
             \(i)        <xades:SigningCertificate>
             \(i)            <xades:Cert>
             \(i)                <xades:CertDigest>
-            \(i)                    <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>
-            \(i)                    <ds:DigestValue>\(certificate.zatcaDigest)</ds:DigestValue>
+            \(i)                    <ds:DigestMethod\(ds) Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>
+            \(i)                    <ds:DigestValue\(ds)>\(certificate.zatcaDigest)</ds:DigestValue>
             \(i)                </xades:CertDigest>
             \(i)                <xades:IssuerSerial>
-            \(i)                    <ds:X509IssuerName>\(XMLEscaping.text(certificate.issuerName))</ds:X509IssuerName>
-            \(i)                    <ds:X509SerialNumber>\(certificate.serialNumberDecimal)</ds:X509SerialNumber>
+            \(i)                    <ds:X509IssuerName\(ds)>\(XMLEscaping.text(certificate.issuerName))</ds:X509IssuerName>
+            \(i)                    <ds:X509SerialNumber\(ds)>\(certificate.serialNumberDecimal)</ds:X509SerialNumber>
             \(i)                </xades:IssuerSerial>
             \(i)            </xades:Cert>
             \(i)        </xades:SigningCertificate>
@@ -40,39 +43,49 @@ struct XAdESTemplate {
             """
     }
 
-    /// `base64(hex(SHA-256))` of a `xades:SignedProperties` element's text with the namespace
-    /// declarations the recipe adds.
-    static func signedPropertiesDigest(_ element: Substring) -> String {
-        var text = element.replacingOccurrences(
-            of: "<xades:SignedProperties",
-            with: "<xades:SignedProperties xmlns:xades=\"\(UBLNamespace.xades)\"",
-            options: .anchored
-        )
-        text = Self.addingDSNamespace(to: text)
-        let digest = SHA256Digest.hash(Array(text.utf8))
-        return Data(Hex.encode(digest).utf8).base64EncodedString()
+    /// `base64(hex(SHA-256))` of a `xades:SignedProperties` element's bytes as laid out in a
+    /// document, with the namespace declarations the recipe adds: `xmlns:xades` after the
+    /// element's name and `xmlns:ds` after the name of every `ds:` start tag inside it.
+    static func signedPropertiesDigest(_ element: some Collection<UInt8>) -> String {
+        let xades = Array(" xmlns:xades=\"\(UBLNamespace.xades)\"".utf8)
+        let ds = Array(" xmlns:ds=\"\(UBLNamespace.ds)\"".utf8)
+        let bytes = Array(element)
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count + 512)
+        let rootName = Array("<xades:SignedProperties".utf8)
+        var index = 0
+        if bytes.starts(with: rootName) {
+            text += rootName
+            text += xades
+            index = rootName.count
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            text.append(byte)
+            index += 1
+            // A start tag "<ds:Name": copy the name, then add the declaration.
+            if byte == UInt8(ascii: "<"), index + 3 <= bytes.count, bytes[index] == UInt8(ascii: "d"), bytes[index + 1] == UInt8(ascii: "s"), bytes[index + 2] == UInt8(ascii: ":") {
+                while index < bytes.count, !Self.endsName(bytes[index]) {
+                    text.append(bytes[index])
+                    index += 1
+                }
+                text += ds
+            }
+        }
+        return digestText(text)
     }
 
-    /// Adds `xmlns:ds` right after the name of every `<ds:…` start tag.
-    private static func addingDSNamespace(to text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 512)
-        var rest = text[...]
-        while let open = rest.range(of: "<ds:") {
-            out += rest[..<open.upperBound]
-            rest = rest[open.upperBound...]
-            let nameEnd = rest.firstIndex { $0 == " " || $0 == ">" || $0 == "/" || $0 == "\n" || $0 == "\t" } ?? rest.endIndex
-            out += rest[..<nameEnd]
-            out += " xmlns:ds=\"\(UBLNamespace.ds)\""
-            rest = rest[nameEnd...]
-        }
-        out += rest
-        return out
+    private static func endsName(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") || byte == 0x0A || byte == 0x09 || byte == 0x0D
+    }
+
+    static func digestText(_ bytes: [UInt8]) -> String {
+        Data(Hex.encode(SHA256Digest.hash(bytes)).utf8).base64EncodedString()
     }
 
     func render() -> String {
         let signedProperties = Self.signedProperties(signingTime: signingTime, certificate: certificate)
-        let propertiesDigest = Self.signedPropertiesDigest(signedProperties[...])
+        let propertiesDigest = Self.digestText(Array(Self.signedProperties(signingTime: signingTime, certificate: certificate, digestForm: true).utf8))
         return """
             <ext:UBLExtensions>
                 <ext:UBLExtension>

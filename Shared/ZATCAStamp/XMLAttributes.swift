@@ -1,33 +1,37 @@
-import Foundation
-
 /// Reads attributes from the start tag of a span.
 enum XMLAttributes {
     /// All attributes of the start tag, in document order, values unescaped.
     static func all(inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> [(name: String, value: String)] {
-        let tag = String(decoding: UnsafeRawBufferPointer(rebasing: text[span.start..<span.startTagEnd]), as: UTF8.self)
         var result: [(String, String)] = []
-        var rest = tag.dropFirst().drop { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != ">" && $0 != "/" }
-        while true {
-            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            guard let equals = rest.firstIndex(of: "="), !rest.hasPrefix(">"), !rest.hasPrefix("/") else { break }
-            let name = rest[..<equals].trimmingCharacters()
-            rest = rest[rest.index(after: equals)...].drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-            guard let quote = rest.first, quote == "\"" || quote == "'" else { break }
-            rest = rest.dropFirst()
-            guard let close = rest.firstIndex(of: quote) else { break }
-            result.append((name, XMLEscaping.unescape(rest[..<close])))
-            rest = rest[rest.index(after: close)...]
+        var index = span.start + 1
+        let end = span.startTagEnd
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // Skip the element name.
+        while index < end, !isSpace(text[index]), text[index] != UInt8(ascii: ">"), text[index] != UInt8(ascii: "/") { index += 1 }
+        while index < end {
+            while index < end, isSpace(text[index]) { index += 1 }
+            let nameStart = index
+            while index < end, text[index] != UInt8(ascii: "="), !isSpace(text[index]), text[index] != UInt8(ascii: ">"), text[index] != UInt8(ascii: "/") { index += 1 }
+            guard index > nameStart else { break }
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: text[nameStart..<index]), as: UTF8.self)
+            while index < end, isSpace(text[index]) { index += 1 }
+            guard index < end, text[index] == UInt8(ascii: "=") else { break }
+            index += 1
+            while index < end, isSpace(text[index]) { index += 1 }
+            guard index < end, text[index] == UInt8(ascii: "\"") || text[index] == UInt8(ascii: "'") else { break }
+            let quote = text[index]
+            index += 1
+            let valueStart = index
+            while index < end, text[index] != quote { index += 1 }
+            guard index < end else { break }
+            let raw = String(decoding: UnsafeRawBufferPointer(rebasing: text[valueStart..<index]), as: UTF8.self)
+            result.append((name, XMLEscaping.unescape(raw[...])))
+            index += 1
         }
         return result
     }
 
     static func value(of name: String, inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> String? {
         all(inStartTagOf: span, text: text).first { $0.name == name }?.value
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters() -> String {
-        String(drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }.reversed())
     }
 }

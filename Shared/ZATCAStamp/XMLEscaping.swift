@@ -40,7 +40,7 @@ public enum XMLEscaping {
     /// Resolves the predefined entities and character references of raw element content.
     /// CDATA sections are kept as their content.
     public static func unescape(_ raw: Substring) -> String {
-        guard raw.contains("&") || raw.contains("<![CDATA[") else { return String(raw) }
+        guard raw.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C }) else { return String(raw) }
         var out = ""
         var rest = raw
         while let index = rest.firstIndex(where: { $0 == "&" || $0 == "<" }) {

@@ -5,6 +5,8 @@ import Foundation
 public struct XMLSpan: Sendable {
     /// The qualified name as written (`cac:Signature`).
     public var name: String
+    /// The local part of the name: `Signature` for `cac:Signature`.
+    public var localName: String
     /// Offset of the `<` of the start tag.
     public var start: Int
     /// Offset just past the `>` of the start tag.
@@ -17,11 +19,6 @@ public struct XMLSpan: Sendable {
 
     public var isEmptyElementTag: Bool { startTagEnd == end }
 
-    /// The local part of the name: `Signature` for `cac:Signature`.
-    public var localName: Substring {
-        guard let colon = name.firstIndex(of: ":") else { return name[...] }
-        return name[name.index(after: colon)...]
-    }
 
     /// The first child with this qualified name.
     public func child(_ name: String) -> XMLSpan? {

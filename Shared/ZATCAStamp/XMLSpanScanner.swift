@@ -37,9 +37,13 @@ public enum XMLSpanScanner {
                 throw .malformed("unexpected markup declaration at byte \(cursor.offset)")
             } else if cursor.hasPrefix("</") {
                 let contentEnd = cursor.offset
-                let name = try cursor.endTag()
+                let range = try cursor.endTag()
                 var closed = stack.removeLast()
-                guard closed.name == name else {
+                // The end tag's bytes must equal the start tag's name.
+                let nameLength = closed.name.utf8.count
+                let matches = range.count == nameLength && memcmp(bytes.baseAddress! + range.lowerBound, bytes.baseAddress! + closed.start + 1, nameLength) == 0
+                guard matches else {
+                    let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[range]), as: UTF8.self)
                     throw .malformed("</\(name)> at byte \(contentEnd) closes <\(closed.name)>")
                 }
                 closed.contentEnd = contentEnd
@@ -59,8 +63,39 @@ public enum XMLSpanScanner {
     private struct Cursor {
         let bytes: UnsafeRawBufferPointer
         var offset = 0
+        /// Names seen so far, so each distinct name becomes a String once per document: an
+        /// open-addressing table of indices into `names`.
+        private var names: [(hash: UInt32, start: Int, count: Int, name: String, localName: String)] = []
+        private var slots = [Int32](repeating: -1, count: 512)
 
         init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+
+        /// The (qualified, local) name for the bytes `start..<end`, interned.
+        mutating func internedName(_ start: Int, _ end: Int) -> (String, String) {
+            var hash: UInt32 = 2_166_136_261
+            for i in start..<end { hash = (hash ^ UInt32(bytes[i])) &* 16_777_619 }
+            let count = end - start
+            let mask = slots.count - 1
+            var slot = Int(hash) & mask
+            while slots[slot] >= 0 {
+                let candidate = names[Int(slots[slot])]
+                if candidate.hash == hash, candidate.count == count,
+                    memcmp(bytes.baseAddress! + candidate.start, bytes.baseAddress! + start, count) == 0
+                {
+                    return (candidate.name, candidate.localName)
+                }
+                slot = (slot + 1) & mask
+            }
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            var localStart = start
+            for i in start..<end where bytes[i] == UInt8(ascii: ":") { localStart = i + 1 }
+            let localName = localStart == start ? name : String(decoding: UnsafeRawBufferPointer(rebasing: bytes[localStart..<end]), as: UTF8.self)
+            if names.count < slots.count / 2 {
+                slots[slot] = Int32(names.count)
+                names.append((hash, start, count, name, localName))
+            }
+            return (name, localName)
+        }
 
         var atEnd: Bool { offset >= bytes.count }
 
@@ -119,33 +154,35 @@ public enum XMLSpanScanner {
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
         }
 
-        mutating func name() throws(XMLStampError) -> String {
+        /// Skips a name; returns its byte range.
+        mutating func nameRange() throws(XMLStampError) -> Range<Int> {
             let start = offset
             while let byte = peek(), Self.isNameByte(byte) { offset += 1 }
             guard offset > start else { throw .malformed("a name is missing at byte \(start)") }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+            return start..<offset
         }
 
         /// Reads a start tag at `<`; returns its span and whether it was an empty-element tag.
         mutating func startTag() throws(XMLStampError) -> (XMLSpan, Bool) {
             let start = offset
             offset += 1
-            let name = try name()
+            let range = try nameRange()
+            let (name, localName) = internedName(range.lowerBound, range.upperBound)
             while true {
                 skipWhitespace()
                 guard let byte = peek() else { throw .malformed("the start tag <\(name)> at byte \(start) is not closed") }
                 if byte == UInt8(ascii: ">") {
                     offset += 1
-                    return (XMLSpan(name: name, start: start, startTagEnd: offset, contentEnd: offset, end: offset, children: []), false)
+                    return (XMLSpan(name: name, localName: localName, start: start, startTagEnd: offset, contentEnd: offset, end: offset, children: []), false)
                 }
                 if byte == UInt8(ascii: "/") {
                     guard offset + 1 < bytes.count, bytes[offset + 1] == UInt8(ascii: ">") else {
                         throw .malformed("stray '/' in <\(name)> at byte \(offset)")
                     }
                     offset += 2
-                    return (XMLSpan(name: name, start: start, startTagEnd: offset, contentEnd: offset, end: offset, children: []), true)
+                    return (XMLSpan(name: name, localName: localName, start: start, startTagEnd: offset, contentEnd: offset, end: offset, children: []), true)
                 }
-                _ = try self.name()
+                _ = try nameRange()
                 skipWhitespace()
                 guard peek() == UInt8(ascii: "=") else { throw .malformed("an attribute of <\(name)> has no value at byte \(offset)") }
                 offset += 1
@@ -163,13 +200,14 @@ public enum XMLSpanScanner {
             }
         }
 
-        mutating func endTag() throws(XMLStampError) -> String {
+        /// Reads an end tag; returns its name's byte range.
+        mutating func endTag() throws(XMLStampError) -> Range<Int> {
             offset += 2
-            let name = try name()
+            let range = try nameRange()
             skipWhitespace()
-            guard peek() == UInt8(ascii: ">") else { throw .malformed("the end tag </\(name)> is not closed") }
+            guard peek() == UInt8(ascii: ">") else { throw .malformed("an end tag at byte \(range.lowerBound - 2) is not closed") }
             offset += 1
-            return name
+            return range
         }
     }
 }

@@ -3,20 +3,50 @@ import Foundation
 /// The unsigned simplified tax invoice `einvoice load sign` stamps: three lines, VAT at 15 %,
 /// a fresh number and UUID per document.
 enum LoadInvoiceTemplate {
+    /// The template cut at its placeholders once, so a document is a few appends (the load
+    /// generator must not be what limits the measurement).
+    private static let parts: [[UInt8]] = {
+        var pieces: [[UInt8]] = []
+        var rest = Substring(template)
+        for placeholder in ["{NUMBER}", "{UUID}", "{DATE}", "{TIME}"] {
+            let range = rest.range(of: placeholder)!
+            pieces.append(Array(rest[..<range.lowerBound].utf8))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(Array(rest.utf8))
+        return pieces
+    }()
+
     static func document(number: Int, uuid: UUID, issued: Date) -> Data {
-        let day = issued.dayText
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Riyadh")!
-        let parts = calendar.dateComponents([.hour, .minute, .second], from: issued)
-        let time = String(format: "%02d:%02d:%02d", parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0)
-        return Data(
-            template
-                .replacingOccurrences(of: "{NUMBER}", with: "LOAD-\(number)")
-                .replacingOccurrences(of: "{UUID}", with: uuid.uuidString.lowercased())
-                .replacingOccurrences(of: "{DATE}", with: day)
-                .replacingOccurrences(of: "{TIME}", with: time)
-                .utf8
-        )
+        // Riyadh is UTC+3 all year.
+        let seconds = Int(issued.timeIntervalSince1970) + 3 * 3_600
+        let (day, time) = (seconds / 86_400, seconds % 86_400)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.count } + 80)
+        bytes += parts[0]
+        bytes += Array("LOAD-\(number)".utf8)
+        bytes += parts[1]
+        bytes += Array(uuid.uuidString.lowercased().utf8)
+        bytes += parts[2]
+        bytes += Array(civilDate(daysSince1970: day).utf8)
+        bytes += parts[3]
+        bytes += Array(String(format: "%02d:%02d:%02d", time / 3_600, time % 3_600 / 60, time % 60).utf8)
+        bytes += parts[4]
+        return Data(bytes)
+    }
+
+    /// `yyyy-MM-dd` for a day count since 1970-01-01 (proleptic Gregorian).
+    static func civilDate(daysSince1970 days: Int) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
     private static let template = """

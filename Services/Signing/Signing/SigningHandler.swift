@@ -120,28 +120,17 @@ struct SigningHandler: Signing.ServiceProtocol {
             throw SigningError.invalidDocument("The document is \(request.document.count) bytes; the signing service accepts at most \(maxDocumentSize).")
         }
         let document = Array(request.document)
-        let identity: InvoiceIdentity
+        let chain = try await registry.chain(request.egsID)
+        // Read and plan the document here, in parallel with other calls; only the chain's part
+        // of the work waits for the unit's turn.
+        let prepared: PreparedInvoice
         do {
-            identity = try InvoiceIdentity(document: document)
+            prepared = try InvoiceStamper.prepare(document, maxDocumentSize: maxDocumentSize)
         } catch {
             throw SigningError.invalidDocument(error.description)
         }
-        guard let uuid = identity.uuid else { throw SigningError.invalidDocument("The document lacks cbc:UUID, which identifies it in the chain.") }
-        let digest = SHA256Digest.hash(document)
-        let chain = try await registry.chain(request.egsID)
-        if let previous = try await store.stamp(egsID: request.egsID, uuid: uuid) {
-            guard previous.inputDigest == digest else {
-                throw SigningError.alreadyStamped(
-                    "Unit \(request.egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."
-                )
-            }
-            return StampResponse(
-                egsID: request.egsID, document: Data(previous.document), invoiceHash: previous.invoiceHash, icv: previous.icv,
-                previousInvoiceHash: previous.previousHash, qrCode: previous.qrCode, signatureValue: previous.signatureValue,
-                signingTime: previous.signingTime, uuid: uuid, repeated: true
-            )
-        }
-        return try await chain.stamp(document: document, uuid: uuid, inputDigest: digest, signingTime: request.signingTime ?? Date())
+        guard let uuid = prepared.uuid else { throw SigningError.invalidDocument("The document lacks cbc:UUID, which identifies it in the chain.") }
+        return try await chain.stamp(prepared, uuid: uuid, inputDigest: SHA256Digest.hash(document), signingTime: request.signingTime ?? Date())
     }
 
     func stampStream(

@@ -5,6 +5,10 @@ import GRDB
 /// certificates and chain state, and every stamped document.
 final class SigningStore: Sendable {
     let pool: DatabasePool
+    /// A read-only connection of its own for the lookups the stamp path makes synchronously, so
+    /// they never wait for the pool's readers (which are handed out to async reads) and never
+    /// hold a thread of Swift's cooperative pool hostage.
+    private let lookups: DatabaseQueue
 
     struct UnitRecord: Sendable {
         var egsID: String
@@ -68,6 +72,10 @@ final class SigningStore: Sendable {
                 """)
         }
         try migrator.migrate(pool)
+        var lookupConfiguration = Configuration()
+        lookupConfiguration.readonly = true
+        lookupConfiguration.busyMode = .timeout(10)
+        lookups = try DatabaseQueue(path: path, configuration: lookupConfiguration)
     }
 
     // MARK: Units
@@ -89,7 +97,7 @@ final class SigningStore: Sendable {
 
     /// A blocking read, for the rare path that must not suspend.
     func unitNow(_ egsID: String) throws -> UnitRecord? {
-        try pool.read { db in
+        try lookups.read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM unit WHERE egs_id = ?", arguments: [egsID]).map(Self.unitRecord)
         }
     }
@@ -121,10 +129,12 @@ final class SigningStore: Sendable {
 
     // MARK: Stamps
 
-    /// Stamps already made for `uuid` by `egsID`, if any.
-    func stamp(egsID: String, uuid: String) async throws -> StampRecord? {
-        try await pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM stamp WHERE egs_id = ? AND uuid = ?", arguments: [egsID, uuid]).map(Self.stampRecord)
+    /// The stamp already made for `uuid` by `egsID`, if any. A blocking read (WAL readers do not
+    /// wait for the writer): cheaper than a hop to the database's queue on the stamp path.
+    func stampNow(egsID: String, uuid: String) throws -> StampRecord? {
+        try lookups.read { db in
+            let statement = try db.cachedStatement(sql: "SELECT * FROM stamp WHERE egs_id = ? AND uuid = ?")
+            return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
         }
     }
 
@@ -142,20 +152,17 @@ final class SigningStore: Sendable {
             var outcomes: [String?] = []
             let now = Date().timeIntervalSince1970
             for stamp in batch {
-                try db.execute(
-                    sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?",
-                    arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash]
-                )
+                try db.cachedStatement(sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?")
+                    .execute(arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash])
                 guard db.changesCount == 1 else {
                     outcomes.append("the chain of \(stamp.egsID) moved: ICV \(stamp.icv) does not follow the last committed stamp")
                     continue
                 }
                 do {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO stamp (egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
+                    try db.cachedStatement(sql: """
+                        INSERT INTO stamp (egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """).execute(
                         arguments: [
                             stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime, stamp.qrCode,
                             stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,

@@ -5,14 +5,12 @@ import Synchronization
 /// Makes stamps durable in groups: every stamp waiting when a transaction starts goes into it,
 /// so a thousand concurrent stamps cost a handful of fsyncs, not a thousand. A stamp's caller is
 /// answered only after the transaction that holds it has committed.
+///
+/// Stamps are queued with ``enqueue(_:)``, synchronously, so a unit's stamps enter the queue in
+/// the order its chain computed them; ``CommitTicket/wait()`` then waits for the outcome.
 final class StampCommitter: Service, Sendable {
-    private struct Pending {
-        var record: SigningStore.StampRecord
-        var continuation: CheckedContinuation<Void, any Error>
-    }
-
     private struct State {
-        var queue: [Pending] = []
+        var queue: [(SigningStore.StampRecord, CommitTicket)] = []
         var wakeUp: CheckedContinuation<Void, Never>?
         var stopped = false
     }
@@ -26,20 +24,18 @@ final class StampCommitter: Service, Sendable {
         self.logger = logger
     }
 
-    /// Waits until `record` is durable; throws if it could not be committed.
-    func commit(_ record: SigningStore.StampRecord) async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let (wake, stopped) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
-                guard !state.stopped else { return (nil, true) }
-                state.queue.append(Pending(record: record, continuation: continuation))
-                defer { state.wakeUp = nil }
-                return (state.wakeUp, false)
-            }
-            if stopped {
-                continuation.resume(throwing: SigningError.storage("the service is shutting down"))
-            }
-            wake?.resume()
+    /// Queues `record` for the next transaction.
+    func enqueue(_ record: SigningStore.StampRecord) -> CommitTicket {
+        let ticket = CommitTicket()
+        let (wake, stopped) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
+            guard !state.stopped else { return (nil, true) }
+            state.queue.append((record, ticket))
+            defer { state.wakeUp = nil }
+            return (state.wakeUp, false)
         }
+        if stopped { ticket.resolve(.failure(SigningError.storage("the service is shutting down"))) }
+        wake?.resume()
+        return ticket
     }
 
     func run() async throws {
@@ -58,7 +54,7 @@ final class StampCommitter: Service, Sendable {
 
     private func loop() async {
         while true {
-            let (batch, stopped) = state.withLock { state -> ([Pending], Bool) in
+            let (batch, stopped) = state.withLock { state -> ([(SigningStore.StampRecord, CommitTicket)], Bool) in
                 defer { state.queue.removeAll(keepingCapacity: true) }
                 return (state.queue, state.stopped)
             }
@@ -75,20 +71,50 @@ final class StampCommitter: Service, Sendable {
                 continue
             }
             do {
-                let outcomes = try await store.commit(batch.map(\.record))
-                for (pending, outcome) in zip(batch, outcomes) {
+                let outcomes = try await store.commit(batch.map(\.0))
+                for ((_, ticket), outcome) in zip(batch, outcomes) {
                     if let outcome {
-                        pending.continuation.resume(throwing: SigningError.chainConflict("The stamp was not recorded: \(outcome). Nothing was issued; retry."))
+                        ticket.resolve(.failure(SigningError.chainConflict("The stamp was not recorded: \(outcome). Nothing was issued; retry.")))
                     } else {
-                        pending.continuation.resume()
+                        ticket.resolve(.success(()))
                     }
                 }
             } catch {
                 logger.error("A batch of stamps could not be committed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
-                for pending in batch {
-                    pending.continuation.resume(throwing: SigningError.storage("\(error)"))
-                }
+                for (_, ticket) in batch { ticket.resolve(.failure(SigningError.storage("\(error)"))) }
             }
+        }
+    }
+}
+
+/// The pending outcome of one queued stamp.
+final class CommitTicket: Sendable {
+    private enum State {
+        case pending
+        case waiting(CheckedContinuation<Void, any Error>)
+        case resolved(Result<Void, any Error>)
+    }
+
+    private let state = Mutex(State.pending)
+
+    func resolve(_ result: Result<Void, any Error>) {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+            defer { state = .resolved(result) }
+            if case .waiting(let continuation) = state { return continuation }
+            return nil
+        }
+        waiter?.resume(with: result)
+    }
+
+    /// Returns once the stamp is durable; throws why it is not.
+    func wait() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let ready = state.withLock { state -> Result<Void, any Error>? in
+                if case .resolved(let result) = state { return result }
+                state = .waiting(continuation)
+                return nil
+            }
+            if let ready { continuation.resume(with: ready) }
         }
     }
 }

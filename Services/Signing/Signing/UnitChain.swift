@@ -22,6 +22,8 @@ actor UnitChain {
     /// Bumped when the chain is reloaded after a failed commit; stamps of an older epoch that
     /// fail afterwards do not reload it again.
     private var epoch = 0
+    /// Stamps computed but not yet durable, by UUID: a retry of one waits for it.
+    private var pending: [String: CommitTicket] = [:]
 
     init(record: SigningStore.UnitRecord, key: SigningKey, store: SigningStore, committer: StampCommitter) throws {
         egsID = record.egsID
@@ -45,14 +47,29 @@ actor UnitChain {
 
     var chainState: (icv: Int64, hash: String) { (lastICV, lastHash) }
 
-    func stamp(document: [UInt8], uuid: String, inputDigest: [UInt8], signingTime: Date) async throws -> StampResponse {
+    func stamp(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) async throws -> StampResponse {
+        if let inFlight = pending[uuid] {
+            try? await inFlight.wait()
+        }
+        if let previous = try store.stampNow(egsID: egsID, uuid: uuid) {
+            guard previous.inputDigest == inputDigest else {
+                throw SigningError.alreadyStamped(
+                    "Unit \(egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."
+                )
+            }
+            return StampResponse(
+                egsID: egsID, document: Data(previous.document), invoiceHash: previous.invoiceHash, icv: previous.icv,
+                previousInvoiceHash: previous.previousHash, qrCode: previous.qrCode, signatureValue: previous.signatureValue,
+                signingTime: previous.signingTime, uuid: uuid, repeated: true
+            )
+        }
         guard let stamper else { throw SigningError.noCertificate(egsID) }
         let icv = lastICV + 1
         let previous = lastHash
         let stampEpoch = epoch
         let stamped: StampedInvoice
         do {
-            stamped = try stamper.stamp(document, icv: icv, previousHash: previous, signingTime: signingTime)
+            stamped = try stamper.stamp(prepared, icv: icv, previousHash: previous, signingTime: signingTime)
         } catch {
             throw SigningError.invalidDocument(error.description)
         }
@@ -63,8 +80,12 @@ actor UnitChain {
             signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
             inputDigest: inputDigest, document: stamped.xml
         )
+        // Queued in this turn of the actor, so the unit's stamps reach the store in chain order.
+        let ticket = committer.enqueue(record)
+        pending[uuid] = ticket
+        defer { pending[uuid] = nil }
         do {
-            try await committer.commit(record)
+            try await ticket.wait()
         } catch {
             if stampEpoch == epoch {
                 epoch += 1

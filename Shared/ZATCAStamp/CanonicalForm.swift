@@ -1,0 +1,214 @@
+import Foundation
+
+/// Recognizes a document region that canonical XML 1.1 (inclusive, without comments) would
+/// reproduce byte for byte, so that its hash can be taken without a parse.
+///
+/// The check is deliberately narrow: it accepts the layout einvoice's own writer produces (and
+/// any document that happens to share it) and refuses everything C14N would change — comments,
+/// processing instructions, CDATA, carriage returns, character references, empty-element tags,
+/// unsorted or single-quoted attributes, namespace declarations below the root, undeclared
+/// prefixes, escapes C14N writes differently, control characters, invalid UTF-8. Anything it
+/// refuses goes through libxml2. Tests prove that whenever it accepts, the hash equals
+/// libxml2's.
+enum CanonicalForm {
+    /// Whether `bytes[root]` (the root element, from its `<` to the end of its end tag) is
+    /// already in canonical form, and `bytes` outside it holds nothing C14N would keep.
+    static func isCanonical(_ bytes: UnsafeRawBufferPointer, root: Range<Int>) -> Bool {
+        guard prologIsDropped(bytes, before: root.lowerBound), trailerIsDropped(bytes, after: root.upperBound) else { return false }
+        guard String(validating: UnsafeRawBufferPointer(rebasing: bytes[root]), as: UTF8.self) != nil else { return false }
+        var checker = Checker(bytes: bytes, index: root.lowerBound, end: root.upperBound)
+        return checker.run()
+    }
+
+    /// Before the root: an optional UTF-8 BOM, an XML declaration declaring UTF-8 (or none), and
+    /// whitespace. No comments or PIs (C14N would keep PIs; we keep it simple).
+    private static func prologIsDropped(_ bytes: UnsafeRawBufferPointer, before start: Int) -> Bool {
+        var index = 0
+        if start >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
+        if start - index >= 5, bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") {
+            var close = index
+            while close + 1 < start, !(bytes[close] == UInt8(ascii: "?") && bytes[close + 1] == UInt8(ascii: ">")) { close += 1 }
+            guard close + 1 < start else { return false }
+            let declaration = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<(close + 2)]), as: UTF8.self)
+            guard declaration.hasPrefix("<?xml "),
+                !declaration.contains("encoding=") || declaration.contains("encoding=\"UTF-8\"") || declaration.contains("encoding='UTF-8'")
+            else { return false }
+            index = close + 2
+        }
+        while index < start {
+            guard isWhitespace(bytes[index]) else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    private static func trailerIsDropped(_ bytes: UnsafeRawBufferPointer, after end: Int) -> Bool {
+        (end..<bytes.count).allSatisfy { isWhitespace(bytes[$0]) }
+    }
+
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
+
+    /// Bytes a URI may hold (RFC 3986).
+    private static let uriBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    /// ASCII name characters (anything else sends the document to libxml2).
+    private static let nameBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:".utf8 { table[Int(byte)] = true }
+        return table
+    }()
+
+    private struct Checker {
+        let bytes: UnsafeRawBufferPointer
+        var index: Int
+        let end: Int
+        var depth = 0
+        /// Prefixes declared on the root, as byte ranges.
+        var prefixes: [Range<Int>] = []
+
+        mutating func run() -> Bool {
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "<") {
+                    guard index + 1 < end else { return false }
+                    let next = bytes[index + 1]
+                    if next == UInt8(ascii: "/") {
+                        guard endTag() else { return false }
+                    } else if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
+                        return false  // comment, CDATA, PI, declaration
+                    } else {
+                        guard startTag() else { return false }
+                    }
+                } else if byte == UInt8(ascii: "&") {
+                    guard entity(inAttribute: false) else { return false }
+                } else if byte == UInt8(ascii: ">") || byte == 0x0D || (byte < 0x20 && byte != 0x0A && byte != 0x09) {
+                    return false
+                } else {
+                    index += 1
+                }
+            }
+            return depth == 0
+        }
+
+        /// `&amp;` and `&lt;` anywhere; `&gt;` in text; `&quot;` in attributes: the escapes
+        /// C14N itself writes there.
+        mutating func entity(inAttribute: Bool) -> Bool {
+            func matches(_ text: StaticString) -> Bool {
+                let count = text.utf8CodeUnitCount
+                guard index + count <= end else { return false }
+                return memcmp(bytes.baseAddress! + index, text.utf8Start, count) == 0
+            }
+            for candidate: StaticString in inAttribute ? ["&amp;", "&lt;", "&quot;"] : ["&amp;", "&lt;", "&gt;"] where matches(candidate) {
+                index += candidate.utf8CodeUnitCount
+                return true
+            }
+            return false
+        }
+
+        /// Skips a name of ASCII name characters; returns its range, or nil.
+        mutating func name() -> Range<Int>? {
+            let start = index
+            while index < end, CanonicalForm.nameBytes[Int(bytes[index])] { index += 1 }
+            guard index > start else { return nil }
+            let first = bytes[start]
+            guard !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")), first != UInt8(ascii: "-"), first != UInt8(ascii: ".") else { return nil }
+            return start..<index
+        }
+
+        func colon(in range: Range<Int>) -> Int? {
+            range.first { bytes[$0] == UInt8(ascii: ":") }
+        }
+
+        func equal(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+        }
+
+        func precedes(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            let common = min(a.count, b.count)
+            let order = memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, common)
+            return order < 0 || (order == 0 && a.count < b.count)
+        }
+
+        func starts(_ range: Range<Int>, with text: StaticString) -> Bool {
+            range.count >= text.utf8CodeUnitCount && memcmp(bytes.baseAddress! + range.lowerBound, text.utf8Start, text.utf8CodeUnitCount) == 0
+        }
+
+        /// `scheme:rest` with only URI characters (libxml2's C14N refuses relative namespace URIs).
+        func isAbsoluteURI(_ value: Range<Int>) -> Bool {
+            guard let first = value.first.map({ bytes[$0] | 0x20 }), first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
+                let colon = value.first(where: { bytes[$0] == UInt8(ascii: ":") }), colon + 1 < value.upperBound
+            else { return false }
+            for i in value.lowerBound..<colon {
+                let byte = bytes[i]
+                let lower = byte | 0x20
+                guard (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                    || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+                else { return false }
+            }
+            return value.allSatisfy { CanonicalForm.uriBytes[Int(bytes[$0])] }
+        }
+
+        mutating func startTag() -> Bool {
+            index += 1
+            guard let element = name() else { return false }
+            var lastNamespace: Range<Int>?
+            var lastAttribute: Range<Int>?
+            while index < end {
+                if bytes[index] == UInt8(ascii: ">") {
+                    index += 1
+                    break
+                }
+                // Exactly one space, then name="value".
+                guard bytes[index] == UInt8(ascii: " ") else { return false }
+                index += 1
+                guard let attribute = name(), index + 1 < end, bytes[index] == UInt8(ascii: "="), bytes[index + 1] == UInt8(ascii: "\"") else { return false }
+                index += 2
+                let valueStart = index
+                while index < end, bytes[index] != UInt8(ascii: "\"") {
+                    let byte = bytes[index]
+                    if byte == UInt8(ascii: "&") {
+                        guard entity(inAttribute: true) else { return false }
+                        continue
+                    }
+                    guard byte != UInt8(ascii: "<"), byte >= 0x20 else { return false }
+                    index += 1
+                }
+                guard index < end else { return false }
+                let value = valueStart..<index
+                index += 1
+                let isDefault = attribute.count == 5 && starts(attribute, with: "xmlns")
+                if isDefault || starts(attribute, with: "xmlns:") {
+                    // Namespace declarations: on the root only, absolute URIs, before the
+                    // attributes, in C14N order (xmlns, then xmlns:a, xmlns:b, …).
+                    guard depth == 0, lastAttribute == nil, isAbsoluteURI(value) else { return false }
+                    if let last = lastNamespace, !precedes(last, attribute) { return false }
+                    lastNamespace = attribute
+                    if !isDefault { prefixes.append((attribute.lowerBound + 6)..<attribute.upperBound) }
+                } else {
+                    // Plain attributes only (a prefixed one sorts by namespace URI), by name.
+                    guard colon(in: attribute) == nil else { return false }
+                    if let last = lastAttribute, !precedes(last, attribute) { return false }
+                    lastAttribute = attribute
+                }
+            }
+            if let colon = colon(in: element) {
+                let prefix = element.lowerBound..<colon
+                guard prefixes.contains(where: { equal($0, prefix) }) else { return false }
+            }
+            depth += 1
+            return true
+        }
+
+        mutating func endTag() -> Bool {
+            index += 2
+            guard name() != nil, index < end, bytes[index] == UInt8(ascii: ">") else { return false }
+            index += 1
+            depth -= 1
+            return depth >= 0
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import PropertyBased
+import Testing
+import ZATCACrypto
+
+@testable import ZATCAStamp
+
+/// The fast hash path must never disagree with libxml2: whenever `CanonicalForm` accepts a
+/// document, SHA-256 over its bytes equals the hash of libxml2's C14N.
+@Suite("Canonical fast path against libxml2")
+struct CanonicalFormTests {
+    /// libxml2's canonical form of each sample without its stamp: canonical by definition.
+    static let canonicalSamples: [[UInt8]] = Samples.all.compactMap { sample in
+        guard let unsigned = try? StampRemover.remove(from: Samples.bytes(sample)) else { return nil }
+        return try? InvoiceHasher.canonicalHashInput(of: unsigned)
+    }
+
+    static func agree(_ document: [UInt8]) -> Bool? {
+        document.withUnsafeBytes { raw -> Bool? in
+            guard let root = try? XMLSpanScanner.scan(raw) else { return nil }
+            guard CanonicalForm.isCanonical(raw, root: root.start..<root.end) else { return nil }
+            let fast = SHA256Digest.hash(UnsafeRawBufferPointer(rebasing: raw[root.start..<root.end]))
+            guard let slow = try? InvoiceHasher.hash(ofExcludedForm: document) else { return false }
+            return fast == slow.digest
+        }
+    }
+
+    @Test("libxml2's own canonical output is recognized as canonical, and the hashes agree")
+    func canonicalSamplesAreAccepted() {
+        #expect(Self.canonicalSamples.count == Samples.all.count)
+        var accepted = 0
+        for document in Self.canonicalSamples {
+            if let agreement = Self.agree(document) {
+                #expect(agreement)
+                accepted += 1
+            }
+        }
+        #expect(accepted == Self.canonicalSamples.count, "every canonical sample should take the fast path")
+    }
+
+    @Test("The raw SDK samples (comments, unsorted attributes, XML declarations) never take the fast path wrongly")
+    func rawSamples() throws {
+        for sample in Samples.all {
+            let unsigned = try StampRemover.remove(from: Samples.bytes(sample))
+            if let agreement = Self.agree(unsigned) { #expect(agreement, "\(Samples.name(sample))") }
+        }
+    }
+
+    @Test("Each thing C14N rewrites is refused", arguments: [
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note><!-- c -->A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A&#x41;</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A&quot;</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A></cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A\r</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note><![CDATA[A]]></cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note/>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note >A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A</cbc:Note >"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note b=\"1\" a=\"2\">A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note a='1'>A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note a=\"1\t\">A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note a=\"&gt;\">A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note xmlns:x=\"urn:x\">A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<zz:Note>A</zz:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note  a=\"1\">A</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A<?pi x?></cbc:Note>"),
+    ])
+    func refused(_ original: String, _ replacement: String) throws {
+        let document = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\n    \(original)\n</Invoice>"
+        #expect(Self.agree(Array(document.utf8)) == true, "the unmodified document must be accepted")
+        let changed = Array(document.replacingOccurrences(of: original, with: replacement).utf8)
+        #expect(Self.agree(changed) == nil, "\(replacement) must not take the fast path")
+    }
+
+    @Test("Random edits of canonical documents: accepted only when the hashes agree")
+    func randomEdits() async {
+        let documents = Self.canonicalSamples
+        let fragments = [
+            "<!--x-->", "&#65;", "&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "\r", "\t", "\n", " ", ">", "'", "\"", "<a/>", "<a></a>",
+            " a=\"1\"", " b='2'", " xmlns:q=\"urn:q\"", "<![CDATA[x]]>", "<?p?>", "é", "ع", "\u{1}", "=", "/", "<x:y>z</x:y>",
+        ]
+        await propertyCheck(count: 5_000, input: Gen<Int>.value(in: 0..<documents.count), Gen<Int>.value(in: 0..<1_000_000), Gen<Int>.value(in: 0..<fragments.count)) { which, position, fragment in
+            var bytes = documents[which]
+            let at = position % bytes.count
+            bytes.insert(contentsOf: Array(fragments[fragment].utf8), at: at)
+            if let agreement = Self.agree(bytes) {
+                #expect(agreement, "fast path disagreed after inserting \(fragments[fragment].debugDescription) at \(at)")
+            }
+        }
+    }
+
+    @Test("A document in einvoice's own layout is stamped through the fast path, with the same hash")
+    func stampUsesFastPath() throws {
+        let canonical = Self.canonicalSamples[0]
+        let stamper = InvoiceStamper(key: try SigningKey(pem: try Samples.keyText()), certificate: try X509Certificate(pem: try Samples.certificateText()))
+        let stamped = try stamper.stamp(canonical, icv: 3, previousHash: InvoiceHash.genesisPIH, signingTime: Date())
+        #expect(try InvoiceHasher.hash(of: stamped.xml) == stamped.invoiceHash)
+        #expect(InvoiceVerifier.verify(stamped.xml).passed)
+    }
+}
