@@ -138,28 +138,31 @@ struct SigningHandler: Signing.ServiceProtocol {
         _ responses: RPCWriter<BulkStampResponse>,
         context: ServerContext
     ) async throws {
-        // Up to `window` documents in flight; answers go out as they complete.
-        let window = 64
-        try await withThrowingTaskGroup(of: BulkStampResponse.self) { group in
-            var inFlight = 0
-            for try await item in requests {
-                if inFlight == window, let done = try await group.next() {
-                    try await responses.write(done)
-                    inFlight -= 1
-                }
-                group.addTask {
-                    do {
-                        return BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context))
-                    } catch {
-                        let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
-                        return BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message)
+        // Up to 64 documents in flight; each answer goes out as soon as it is ready, through one
+        // writer task (an RPC writer takes one message at a time).
+        let limiter = AsyncLimiter(64)
+        let (answers, sink) = AsyncStream<BulkStampResponse>.makeStream()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await answer in answers { try await responses.write(answer) }
+            }
+            try await withThrowingTaskGroup(of: Void.self) { work in
+                for try await item in requests {
+                    await limiter.acquire()
+                    work.addTask {
+                        defer { limiter.release() }
+                        do {
+                            sink.yield(BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context)))
+                        } catch {
+                            let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
+                            sink.yield(BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message))
+                        }
                     }
                 }
-                inFlight += 1
+                try await work.waitForAll()
             }
-            for try await done in group {
-                try await responses.write(done)
-            }
+            sink.finish()
+            try await group.waitForAll()
         }
     }
 
