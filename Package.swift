@@ -59,6 +59,7 @@ let package = Package(
         .library(name: "HealthContract", targets: ["HealthContract"]),
         .library(name: "EInvoiceRPC", targets: ["EInvoiceRPC"]),
         .library(name: "ZATCAStamp", targets: ["ZATCAStamp"]),
+        .library(name: "UBLXML", targets: ["UBLXML"]),
         .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
     ],
@@ -86,7 +87,8 @@ let package = Package(
         // libxml2 behind a C interface of our own: its headers pull in ICU's, which clash with
         // Foundation's.
         .target(name: "CXMLSupport", dependencies: ["CLibXML2"], path: "Shared/CXMLSupport"),
-        .target(name: "ZATCAStamp", dependencies: ["CXMLSupport", "ZATCACrypto", "ZATCAQR"], path: "Shared/ZATCAStamp", swiftSettings: strictSettings),
+        .target(name: "UBLXML", path: "Shared/UBLXML", swiftSettings: strictSettings),
+        .target(name: "ZATCAStamp", dependencies: ["UBLXML", "CXMLSupport", "ZATCACrypto", "ZATCAQR"], path: "Shared/ZATCAStamp", swiftSettings: strictSettings),
 
         // The RPC runtime.
         .target(name: "BinaryCoding", path: "Shared/BinaryCoding", swiftSettings: strictSettings),
@@ -117,7 +119,7 @@ let package = Package(
         + service("Invoicing", library: "Invoicing", executable: "invoicing-service")
         + service(
             "Signing", library: "Signing", executable: "signing-service",
-            dependencies: ["SigningContract", "ZATCAStamp", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]
+            dependencies: ["SigningContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]
         )
         + service("Notification", library: "Notification", executable: "notification-service")
         + service("Gateway", library: "Gateway", executable: "gateway")
@@ -147,7 +149,7 @@ let package = Package(
             .testTarget(name: "ZATCACryptoTests", dependencies: ["ZATCACrypto", "COpenSSL"], path: "Tests/ZATCACryptoTests", swiftSettings: strictSettings),
             .testTarget(
                 name: "ZATCAStampTests",
-                dependencies: ["ZATCAStamp", "ZATCACrypto", "ZATCAQR", .propertyBased],
+                dependencies: ["ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .propertyBased],
                 path: "Tests/ZATCAStampTests",
                 swiftSettings: strictSettings
             ),

@@ -1,3 +1,4 @@
+import UBLXML
 import Foundation
 
 /// Recognizes a document region that canonical XML 1.1 (inclusive, without comments) would

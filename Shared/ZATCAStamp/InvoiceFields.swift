@@ -1,3 +1,4 @@
+import UBLXML
 import Foundation
 
 /// What a stamp needs to read from an invoice: the QR's facts and the document's kind.
@@ -42,18 +43,3 @@ struct InvoiceFields {
     }
 }
 
-extension XMLSpan {
-    /// The first child with this local name, whatever its prefix.
-    func first(_ localName: String) -> XMLSpan? {
-        children.first { $0.localName == localName }
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !($0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r") }) else { return "" }
-        let last = scalars.lastIndex(where: { !($0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r") })!
-        return String(scalars[first...last])
-    }
-}

@@ -1,3 +1,4 @@
+public import UBLXML
 import Foundation
 import ZATCACrypto
 

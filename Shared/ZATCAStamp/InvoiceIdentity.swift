@@ -1,3 +1,4 @@
+public import UBLXML
 import Foundation
 
 /// The identifying facts of an invoice document, read without a full parse: enough to look up

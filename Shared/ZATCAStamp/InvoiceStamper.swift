@@ -1,3 +1,4 @@
+public import UBLXML
 public import Foundation
 public import ZATCACrypto
 import ZATCAQR

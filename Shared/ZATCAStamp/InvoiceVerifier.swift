@@ -1,5 +1,6 @@
+import UBLXML
 import Foundation
-public import ZATCACrypto
+import ZATCACrypto
 import ZATCAQR
 
 /// Checks any stamped document, ours or anybody's, the way ZATCA does: the invoice hash, the
@@ -179,14 +180,3 @@ public enum InvoiceVerifier {
     }
 }
 
-extension XMLSpan {
-    /// Follows first children by local name.
-    func descendantByLocalNames(_ path: String...) -> XMLSpan? {
-        var current = self
-        for name in path {
-            guard let next = current.first(name) else { return nil }
-            current = next
-        }
-        return current
-    }
-}

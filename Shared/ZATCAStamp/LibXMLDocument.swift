@@ -1,3 +1,4 @@
+import UBLXML
 import CXMLSupport
 
 /// A document parsed by libxml2, for what einvoice trusts only a full parser with: canonical XML

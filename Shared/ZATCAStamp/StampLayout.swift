@@ -1,3 +1,4 @@
+import UBLXML
 import Foundation
 
 import ZATCACrypto

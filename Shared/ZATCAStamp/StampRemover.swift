@@ -1,3 +1,4 @@
+public import UBLXML
 import Foundation
 
 /// Removes a document's stamp: `ext:UBLExtensions`, `cac:Signature` and the ICV, PIH and QR

@@ -1,3 +1,4 @@
+public import UBLXML
 /// The namespaces of UBL 2.1 and XML-DSig/XAdES that ZATCA documents use.
 public enum UBLNamespace {
     public static let invoice = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"

@@ -1,3 +1,4 @@
+public import UBLXML
 /// The outcome of checking a stamped document: one entry per check, each saying what was
 /// compared and, when it fails, what was expected and what was found.
 public struct VerificationReport: Codable, Sendable, Hashable {

@@ -4,6 +4,7 @@ import Testing
 import ZATCACrypto
 
 @testable import ZATCAStamp
+import UBLXML
 
 /// The fast hash path must never disagree with libxml2: whenever `CanonicalForm` accepts a
 /// document, SHA-256 over its bytes equals the hash of libxml2's C14N.

@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import Logging
 import SigningContract
+import UBLXML
 import ZATCACrypto
 import ZATCAQR
 import ZATCAStamp

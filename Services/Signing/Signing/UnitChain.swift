@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import SigningContract
+import UBLXML
 import ZATCACrypto
 import ZATCAStamp
 

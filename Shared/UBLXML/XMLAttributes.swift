@@ -1,7 +1,7 @@
 /// Reads attributes from the start tag of a span.
-enum XMLAttributes {
+public enum XMLAttributes {
     /// All attributes of the start tag, in document order, values unescaped.
-    static func all(inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> [(name: String, value: String)] {
+    public static func all(inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
         var index = span.start + 1
         let end = span.startTagEnd
@@ -31,7 +31,7 @@ enum XMLAttributes {
         return result
     }
 
-    static func value(of name: String, inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> String? {
+    public static func value(of name: String, inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> String? {
         all(inStartTagOf: span, text: text).first { $0.name == name }?.value
     }
 }
