@@ -60,6 +60,8 @@ let package = Package(
         .library(name: "EInvoiceRPC", targets: ["EInvoiceRPC"]),
         .library(name: "ZATCAStamp", targets: ["ZATCAStamp"]),
         .library(name: "UBLXML", targets: ["UBLXML"]),
+        .library(name: "InvoiceModel", targets: ["InvoiceModel"]),
+        .library(name: "InvoiceRules", targets: ["InvoiceRules"]),
         .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
     ],
@@ -88,6 +90,8 @@ let package = Package(
         // Foundation's.
         .target(name: "CXMLSupport", dependencies: ["CLibXML2"], path: "Shared/CXMLSupport"),
         .target(name: "UBLXML", path: "Shared/UBLXML", swiftSettings: strictSettings),
+        .target(name: "InvoiceModel", dependencies: ["UBLXML"], path: "Shared/InvoiceModel", swiftSettings: strictSettings),
+        .target(name: "InvoiceRules", dependencies: ["InvoiceModel"], path: "Shared/InvoiceRules", swiftSettings: strictSettings),
         .target(name: "ZATCAStamp", dependencies: ["UBLXML", "CXMLSupport", "ZATCACrypto", "ZATCAQR"], path: "Shared/ZATCAStamp", swiftSettings: strictSettings),
 
         // The RPC runtime.
@@ -147,10 +151,17 @@ let package = Package(
             ),
             .testTarget(name: "ZATCAQRTests", dependencies: ["ZATCAQR", "CZlib"], path: "Tests/ZATCAQRTests", swiftSettings: strictSettings),
             .testTarget(name: "ZATCACryptoTests", dependencies: ["ZATCACrypto", "COpenSSL"], path: "Tests/ZATCACryptoTests", swiftSettings: strictSettings),
+            .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
             .testTarget(
                 name: "ZATCAStampTests",
-                dependencies: ["ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .propertyBased],
+                dependencies: ["ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "TestSupport", .propertyBased],
                 path: "Tests/ZATCAStampTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "InvoiceRulesTests",
+                dependencies: ["InvoiceRules", "InvoiceModel", "UBLXML", "TestSupport", .propertyBased],
+                path: "Tests/InvoiceRulesTests",
                 swiftSettings: strictSettings
             ),
             .testTarget(

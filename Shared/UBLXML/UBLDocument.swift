@@ -25,6 +25,8 @@ public struct UBLElement: Sendable {
     public let attributes: [(name: String, value: String)]
     /// The unescaped text of an element without child elements, trimmed; nil otherwise.
     public let text: String?
+    /// The unescaped text as written, whitespace included (XPath compares this).
+    public let rawText: String?
     public let children: [UBLElement]
     /// Byte offset of the start tag in the document.
     public let offset: Int
@@ -37,9 +39,12 @@ public struct UBLElement: Sendable {
         attributes = XMLAttributes.all(inStartTagOf: span, text: document)
         if span.children.isEmpty {
             let raw = String(decoding: UnsafeRawBufferPointer(rebasing: document[span.startTagEnd..<span.contentEnd]), as: UTF8.self)
-            text = XMLEscaping.unescape(raw[...]).trimmingWhitespace()
+            let unescaped = XMLEscaping.unescape(raw[...])
+            rawText = unescaped
+            text = unescaped.trimmingWhitespace()
         } else {
             text = nil
+            rawText = nil
         }
         var counts: [String: Int] = [:]
         var built: [UBLElement] = []

@@ -1,6 +1,7 @@
 import UBLXML
 import Foundation
 import PropertyBased
+import TestSupport
 import Testing
 import ZATCACrypto
 import ZATCAStamp
