@@ -118,9 +118,16 @@ let package = Package(
         // Contracts: one module per service.
         .target(name: "HealthContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
         .target(name: "SigningContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Signing", swiftSettings: strictSettings),
+        .target(
+            name: "InvoicingContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Invoicing",
+            exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
+        ),
     ]
         + service("Registration", library: "Registration", executable: "registration-service")
-        + service("Invoicing", library: "Invoicing", executable: "invoicing-service")
+        + service(
+            "Invoicing", library: "Invoicing", executable: "invoicing-service",
+            dependencies: ["InvoicingContract", "SigningContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
+        )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
             dependencies: ["SigningContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]

@@ -101,7 +101,7 @@ extension InvoiceBuilder.Context {
             identifiers: draft.id.map { [PartyIdentifier(scheme: $0.scheme, value: $0.value)] } ?? [],
             address: draft.address,
             vatNumber: draft.vatNumber,
-            taxSchemeIsVAT: true,
+            taxSchemeIsVAT: draft.vatNumber != nil,
             registrationName: draft.name,
             contact: draft.contact
         )
