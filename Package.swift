@@ -172,6 +172,15 @@ let package = Package(
                 swiftSettings: strictSettings
             ),
             .testTarget(
+                name: "InvoicingTests",
+                dependencies: [
+                    "Invoicing", "InvoicingContract", "Signing", "SigningContract", "InvoiceModel", "InvoiceRules", "ServiceRuntime", "UnixSocketTransport",
+                    "TestSupport", .grpcCore, .logging, .lifecycle,
+                ],
+                path: "Tests/InvoicingTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
                 name: "SigningTests",
                 dependencies: ["Signing", "SigningContract", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", .grpcCore, .grpcInProcess, .logging],
                 path: "Tests/SigningTests",

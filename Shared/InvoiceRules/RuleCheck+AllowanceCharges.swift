@@ -64,8 +64,8 @@ extension RuleCheck {
             }
         }
 
+        let hasAnyLineAmount = invoice.lines.contains { $0.allowanceCharges.contains { $0.amount != nil } }
         for (lineIndex, line) in invoice.lines.enumerated() {
-            let hasAnyLineAmount = invoice.lines.contains { $0.allowanceCharges.contains { $0.amount != nil } }
             for (index, allowanceCharge) in line.allowanceCharges.enumerated() {
                 let path = "\(Self.line(lineIndex))/cac:AllowanceCharge[\(index + 1)]"
                 checkIndicator(allowanceCharge, path: path)

@@ -242,10 +242,14 @@ final class InvoiceStore: Sendable {
         }
     }
 
-    /// Invoices stuck between numbering and stamp (a crash, or the signing service was down).
-    func awaitingStamp(limit: Int = 100) async throws -> [Stored] {
+    /// Invoices stuck between numbering and stamp (a crash, or the signing service was down):
+    /// issued, and untouched since `before`, so a request still stamping its own invoice is left alone.
+    func awaitingStamp(before: Date, limit: Int = 100) async throws -> [Stored] {
         try await pool.read { db in
-            let ids = try String.fetchAll(db, sql: "SELECT id FROM invoice WHERE status = ? ORDER BY created_at LIMIT ?", arguments: [InvoiceStatus.issued.rawValue, limit])
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM invoice WHERE status = ? AND updated_at <= ? ORDER BY created_at LIMIT ?",
+                arguments: [InvoiceStatus.issued.rawValue, before.timeIntervalSince1970, limit]
+            )
             return try ids.compactMap { try Self.fetch(db, id: $0) }
         }
     }

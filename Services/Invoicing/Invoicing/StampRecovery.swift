@@ -10,12 +10,14 @@ struct StampRecovery: Service {
     let logger: Logger
     /// Pause between passes when there is nothing to do or the signing service is away.
     let interval: Duration
+    /// How long an issued invoice is left to the request that issued it before recovery takes it.
+    var grace: TimeInterval = 5
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var stamped = 0
             do {
-                for stored in try await handler.store.awaitingStamp() {
+                for stored in try await handler.store.awaitingStamp(before: Date().addingTimeInterval(-grace)) {
                     _ = try await handler.stamp(stored)
                     stamped += 1
                     logger.info("invoice.stamp.recovered", metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")"])
