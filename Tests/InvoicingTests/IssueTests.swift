@@ -104,6 +104,52 @@ struct IssueTests {
         }
     }
 
+    @Test("With the signing service down an invoice is kept numbered and stamped once it is back; the retry returns the stamp")
+    func signingOutage() async throws {
+        let deployment = try Deployment()
+        defer { deployment.remove() }
+        var signing = try await deployment.startSigning()
+        let invoicing = try await deployment.startInvoicing()
+        do {
+            try await deployment.createUnit()
+            await signing.stop()
+
+            let draft = Drafts.standard()
+            let error = await #expect(throws: RPCError.self) {
+                try await deployment.invoicing { try await $0.issue(IssueRequest(draft: draft, egsID: "EGS-1", idempotencyKey: "erp-7")) }
+            }
+            #expect(error?.code == .unavailable)
+            #expect(error?.message.contains("stored and numbered") == true)
+            let waiting = try await deployment.invoicing { try await $0.search(SearchRequest()) }
+            #expect(waiting.invoices.map(\.number) == ["INV-000001"])
+            #expect(waiting.invoices.first?.status == .issued)
+
+            signing = try await deployment.startSigning()
+            var stamped: InvoiceRecord?
+            for _ in 0..<100 {
+                let found = try await deployment.invoicing { try await $0.search(SearchRequest()) }.invoices.first
+                if found?.status == .stamped { stamped = found; break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            let record = try #require(stamped, "recovery stamps the invoice once signing is back")
+            #expect(record.icv == 1)
+
+            let retried = try await deployment.invoicing { try await $0.issue(IssueRequest(draft: draft, egsID: "EGS-1", idempotencyKey: "erp-7")) }
+            #expect(retried.replayed)
+            #expect(retried.invoice.id == record.id)
+            #expect(retried.invoice.icv == 1)
+            let next = try await deployment.invoicing { try await $0.issue(IssueRequest(draft: draft, egsID: "EGS-1")) }
+            #expect(next.invoice.number == "INV-000002")
+            #expect(next.invoice.icv == 2)
+        } catch {
+            await invoicing.stop()
+            await signing.stop()
+            throw error
+        }
+        await invoicing.stop()
+        await signing.stop()
+    }
+
     @Test("Drafts are stored without a number and take the next one when issued")
     func drafts() async throws {
         try await Deployment.with { deployment in
