@@ -138,7 +138,10 @@ let package = Package(
         + [
             .target(
                 name: "EInvoiceCLI",
-                dependencies: ["ServiceRuntime", "HealthContract", "SigningContract", "UnixSocketTransport", .grpcCore, .argumentParser, .histogram],
+                dependencies: [
+                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "InvoiceModel", "InvoiceRules", "UnixSocketTransport", .grpcCore,
+                    .argumentParser, .histogram,
+                ],
                 path: "Services/CLI/EInvoiceCLI",
                 swiftSettings: strictSettings
             ),
@@ -188,7 +191,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "ServiceRuntimeTests",
-                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", .grpcCore, .logging],
+                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", "TestSupport", .grpcCore, .logging],
                 path: "Tests/ServiceRuntimeTests",
                 swiftSettings: strictSettings
             ),

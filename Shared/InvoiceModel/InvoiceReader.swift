@@ -16,7 +16,7 @@ public enum InvoiceReader {
 
         public var description: String {
             switch self {
-            case .notXML(let reason): "The file is not well-formed XML: \(reason)"
+            case .notXML(let reason): reason
             case .notAnInvoice(let root): "The root element is <\(root)>; ZATCA invoices, credit notes and debit notes are all UBL <Invoice> documents."
             }
         }

@@ -10,7 +10,9 @@ public struct EInvoiceCommand: AsyncParsableCommand {
             directory (--runtime-dir, or $EINVOICE_RUNTIME_DIR).
             """,
         version: "0.1.0",
-        subcommands: [StatusCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, QRCommand.self, LoadCommand.self]
+        subcommands: [
+            StatusCommand.self, InvoiceCommand.self, ValidateCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, QRCommand.self, LoadCommand.self,
+        ]
     )
 
     public init() {}

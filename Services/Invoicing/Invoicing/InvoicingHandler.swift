@@ -41,23 +41,18 @@ public struct InvoicingHandler: Invoicing.ServiceProtocol {
         guard xml.count <= maxDocumentSize else {
             throw InvoicingError.invalidRequest("The document is \(xml.count) bytes; at most \(maxDocumentSize) are accepted.")
         }
-        let read: InvoiceReader.Result
+        let checked: InvoiceCheck.DocumentResult
         do {
-            read = try InvoiceReader.read(Array(xml))
+            checked = try InvoiceCheck.document(Array(xml), now: now)
         } catch {
             throw InvoicingError.invalidRequest(error.description)
         }
-        let stamped = read.invoice.signature != nil || read.invoice.additionalDocuments.contains { $0.id == "ICV" }
-        let findings = read.findings + InvoiceValidator.validate(read.invoice, options: ValidationOptions(stage: stamped ? .stamped : .unsigned, now: now))
-        return ValidateResponse(valid: !findings.hasErrors, findings: findings, stamped: stamped)
+        return ValidateResponse(valid: !checked.findings.hasErrors, findings: checked.findings, stamped: checked.stamped)
     }
 
     /// Builds and validates a request (ZATCA's rules and einvoice's own).
     static func prepare(_ draft: InvoiceDraft, number: String?, uuid: String?, now: Date) -> (invoice: Invoice, findings: [Finding]) {
-        let built = InvoiceBuilder.build(draft, number: number ?? "INV-000000", uuid: uuid, now: now)
-        if built.findings.contains(where: { $0.rule == "EINV-LIMIT-LINES" }) { return (built.invoice, built.findings) }
-        let findings = built.findings + InvoiceValidator.validate(built.invoice, options: ValidationOptions(stage: .unsigned, now: now, platformRules: true))
-        return (built.invoice, findings.map { DraftFields.locate($0) })
+        InvoiceCheck.draft(draft, number: number, uuid: uuid, now: now)
     }
 
     // MARK: Drafts and issuing

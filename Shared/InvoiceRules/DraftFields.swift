@@ -1,9 +1,9 @@
-import InvoiceModel
+public import InvoiceModel
 
 /// Where a finding's UBL path comes from in the JSON request, so that a developer sees
 /// `seller.vatNumber` next to `/Invoice/cac:AccountingSupplierParty/…/cbc:CompanyID`.
-enum DraftFields {
-    static func locate(_ finding: Finding) -> Finding {
+public enum DraftFields {
+    public static func locate(_ finding: Finding) -> Finding {
         guard finding.field == nil, let field = field(for: finding.path) else { return finding }
         var located = finding
         located.field = field
