@@ -128,6 +128,23 @@ extension RuleCheck {
     /// XPath `normalize-space`.
     static func normalized(_ value: String?) -> String {
         guard let value else { return "" }
+        // Most values have nothing to normalize: no tab or line break, no leading, trailing or
+        // doubled space.
+        var previousSpace = true
+        var clean = true
+        for byte in value.utf8 {
+            switch byte {
+            case 0x20:
+                clean = !previousSpace
+                previousSpace = true
+            case 0x09, 0x0A, 0x0D:
+                clean = false
+            default:
+                previousSpace = false
+            }
+            if !clean { break }
+        }
+        if value.isEmpty || (clean && !previousSpace) { return value }
         return value.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 

@@ -64,6 +64,7 @@ extension RuleCheck {
             }
         }
 
+        let normalizedDocumentCurrency = Self.normalized(documentCurrency)
         for (amount, path, mustBePositive) in amounts {
             guard let amount else { continue }
             if mustBePositive, amount.value.isNegative {
@@ -73,7 +74,7 @@ extension RuleCheck {
             if let currency, !currency.isEmpty, !Self.iso4217.contains(Self.normalized(currency)) {
                 report("BR-CL-03", "\(path)/@currencyID", value: currency)
             }
-            let matchesDocument = currency.map { !$0.isEmpty && Self.normalized(documentCurrency).contains($0) } ?? false
+            let matchesDocument = currency.map { !$0.isEmpty && (normalizedDocumentCurrency == $0 || normalizedDocumentCurrency.contains($0)) } ?? false
             if !matchesDocument {
                 report("BR-KSA-CL-02", "\(path)/@currencyID", value: currency)
             }

@@ -18,7 +18,7 @@ struct RPCBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rpc-bench",
         abstract: "Benchmarks einvoice's Unix-socket RPC transport and binary serializer.",
-        subcommands: [Run.self, Serve.self, Load.self, Serializer.self, StampBenchCommand.self],
+        subcommands: [Run.self, Serve.self, Load.self, Serializer.self, StampBenchCommand.self, InvoiceBenchCommand.self],
         defaultSubcommand: Run.self
     )
 }

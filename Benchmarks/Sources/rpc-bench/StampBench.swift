@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ZATCACrypto
+import UBLXML
 import ZATCAStamp
 
 /// `rpc-bench stamp`: the stamp alone (no RPC, no database), one thread, to know its floor.
