@@ -21,6 +21,8 @@ extension Target.Dependency {
     static let propertyBased = Self.product(name: "PropertyBased", package: "swift-property-based")
     static let grdb = Self.product(name: "GRDB", package: "GRDB.swift")
     static let histogram = Self.product(name: "Histogram", package: "hdrhistogram-swift")
+    static let nioHTTP1 = Self.product(name: "NIOHTTP1", package: "swift-nio")
+    static let nioSSL = Self.product(name: "NIOSSL", package: "swift-nio-ssl")
 }
 
 /// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
@@ -64,6 +66,7 @@ let package = Package(
         .library(name: "InvoiceRules", targets: ["InvoiceRules"]),
         .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
+        .library(name: "NotificationContract", targets: ["NotificationContract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
@@ -74,6 +77,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        // TLS for SMTP (STARTTLS, smtps) and https webhooks.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
@@ -122,6 +127,10 @@ let package = Package(
             name: "InvoicingContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Invoicing",
             exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
         ),
+        .target(
+            name: "NotificationContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Notification", exclude: ["WEBHOOKS.md"],
+            swiftSettings: strictSettings
+        ),
     ]
         + service("Registration", library: "Registration", executable: "registration-service")
         + service(
@@ -132,14 +141,18 @@ let package = Package(
             "Signing", library: "Signing", executable: "signing-service",
             dependencies: ["SigningContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]
         )
-        + service("Notification", library: "Notification", executable: "notification-service")
+        + service(
+            "Notification", library: "Notification", executable: "notification-service",
+            dependencies: ["NotificationContract", "ZATCACrypto", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL, .logging]
+        )
         + service("Gateway", library: "Gateway", executable: "gateway")
         + service("FatooraSim", library: "FatooraSim", executable: "fatoora-sim")
         + [
             .target(
                 name: "EInvoiceCLI",
                 dependencies: [
-                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "InvoiceModel", "InvoiceRules", "UnixSocketTransport", .grpcCore,
+                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "InvoiceModel", "InvoiceRules",
+                    "UnixSocketTransport", .grpcCore,
                     .argumentParser, .histogram,
                 ],
                 path: "Services/CLI/EInvoiceCLI",

@@ -26,3 +26,24 @@ public enum SHA256Digest {
         return digest
     }
 }
+
+/// HMAC-SHA256 (RFC 2104) through OpenSSL, for webhook signatures.
+public enum HMACSHA256 {
+    public static func authenticationCode(key: some Sequence<UInt8>, message: some Sequence<UInt8>) -> [UInt8] {
+        let key = Array(key)
+        let message = Array(message)
+        var code = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        var length: UInt32 = 0
+        key.withUnsafeBytes { keyBytes in
+            message.withUnsafeBytes { messageBytes in
+                code.withUnsafeMutableBufferPointer { output in
+                    // A nil base address (empty input) is replaced by the output's, with length 0.
+                    let keyPointer = keyBytes.baseAddress ?? UnsafeRawPointer(output.baseAddress!)
+                    let messagePointer = messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self) ?? UnsafePointer(output.baseAddress!)
+                    _ = HMAC(EVP_sha256(), keyPointer, Int32(keyBytes.count), messagePointer, messageBytes.count, output.baseAddress, &length)
+                }
+            }
+        }
+        return code
+    }
+}
