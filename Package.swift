@@ -204,7 +204,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "ServiceRuntimeTests",
-                dependencies: ["ServiceRuntime", "HealthContract", "UnixSocketTransport", "TestSupport", .grpcCore, .logging],
+                dependencies: ["ServiceRuntime", "HealthContract", "NotificationContract", "UnixSocketTransport", "TestSupport", .grpcCore, .logging],
                 path: "Tests/ServiceRuntimeTests",
                 swiftSettings: strictSettings
             ),

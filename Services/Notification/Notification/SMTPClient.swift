@@ -1,5 +1,8 @@
 import Foundation
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import NIOPosix
 import NIOSSL
 
@@ -11,6 +14,23 @@ struct DeliveryFailure: Error, CustomStringConvertible {
 
     static func transient(_ text: String) -> DeliveryFailure { DeliveryFailure(description: text, permanent: false) }
     static func permanent(_ text: String) -> DeliveryFailure { DeliveryFailure(description: text, permanent: true) }
+}
+
+/// What went wrong connecting, in a few words: "connection refused", "no address for host".
+func connectionProblem(_ error: NIOConnectionError) -> String {
+    if let failure = error.connectionErrors.first {
+        if let io = failure.error as? IOError {
+            switch io.errnoCode {
+            case ECONNREFUSED: return "connection refused (nothing listens on that port)"
+            case ETIMEDOUT: return "the connection timed out"
+            case EHOSTUNREACH, ENETUNREACH: return "the host is unreachable"
+            default: return io.description
+            }
+        }
+        return "\(failure.error)"
+    }
+    if let dnsError = error.dnsAAAAError ?? error.dnsAError { return "no address for \(error.host) (\(dnsError))" }
+    return "could not connect to \(error.host):\(error.port)"
 }
 
 /// Sends one message per connection over SMTP (RFC 5321) on SwiftNIO: EHLO, STARTTLS when the
@@ -59,6 +79,8 @@ struct SMTPClient: Sendable {
             throw .transient("TLS with \(endpoint) failed: \(error)")
         } catch let error as IOError {
             throw .transient("Cannot reach the SMTP server \(endpoint): \(error.description)")
+        } catch let error as NIOConnectionError {
+            throw .transient("Cannot reach the SMTP server \(endpoint): \(connectionProblem(error))")
         } catch {
             throw .transient("SMTP with \(endpoint) failed: \(error)")
         }

@@ -52,6 +52,8 @@ struct WebhookClient: Sendable {
             throw failure
         } catch let error as IOError {
             throw .transient("Cannot reach \(Self.shown(delivery.url)): \(error.description)")
+        } catch let error as NIOConnectionError {
+            throw .transient("Cannot reach \(Self.shown(delivery.url)): \(connectionProblem(error))")
         } catch {
             throw .transient("The webhook call to \(Self.shown(delivery.url)) failed: \(error)")
         }
