@@ -139,6 +139,50 @@ struct NotificationProcessTests {
         }
     }
 
+    @Test("STARTTLS: the password goes only over TLS, checked against the configured CA; a server without TLS is refused")
+    func startTLS() async throws {
+        try await withDeploymentDirectories { _, _, scratch in
+            let key = "\(scratch)/smtp-key.pem"
+            let certificate = "\(scratch)/smtp-cert.pem"
+            let made = try run("openssl", [
+                "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", key, "-out", certificate, "-days", "2",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
+            ])
+            #expect(made.status == 0, "\(made.output)")
+            let smtp = try await ToolServer("smtp_sink.py", ["--auth", "mailer:tls-only-pw", "--tls-cert", certificate, "--tls-key", key], directory: scratch)
+            let config: [String: Any] = ["delivery": Self.fast, "smtp": ["starttls": "required", "caFile": certificate, "from": "invoices@supply.example"]]
+            try await withSetup(config: config, smtp: "smtp://mailer:tls-only-pw@localhost:\(smtp.port)") { setup in
+                let service = try await setup.start()
+                _ = try await setup.client {
+                    try await $0.enqueue(EnqueueRequest(idempotencyKey: "tls-1", email: EmailMessage(to: ["ops@example.com"], subject: "مرحبا", text: "سلام")))
+                }
+                _ = try await setup.waitFor("delivery over TLS") { $0.counts["delivered"] == 1 }
+                let envelope = try #require(smtp.files(".json").first)
+                let facts = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: envelope))) as? [String: Any]
+                #expect(facts?["tls"] as? Bool == true)
+                #expect(facts?["authenticated"] as? Bool == true)
+                service.signal(SIGTERM)
+                _ = await service.waitForExit()
+                #expect(!service.log.contains("tls-only-pw"))
+            }
+            // A plain server and a password for a non-loopback name: refused before AUTH.
+            try FileManager.default.createDirectory(atPath: "\(scratch)/plain", withIntermediateDirectories: true)
+            let plain = try await ToolServer("smtp_sink.py", [], directory: "\(scratch)/plain")
+            let plainConfig: [String: Any] = ["delivery": Self.fast.merging(["maxAttempts": 1]) { $1 }, "smtp": ["starttls": "required"]]
+            try await withSetup(config: plainConfig, smtp: "smtp://mailer:pw@localhost:\(plain.port)") { setup in
+                let service = try await setup.start()
+                _ = try await setup.client {
+                    try await $0.enqueue(EnqueueRequest(idempotencyKey: "tls-2", email: EmailMessage(to: ["ops@example.com"], subject: "x", text: "y")))
+                }
+                let list = try await setup.waitFor("the refusal") { $0.counts["dead"] == 1 }
+                #expect(list.messages.first?.lastError?.contains("does not offer STARTTLS, which the configuration requires") == true, "\(list.messages.first?.lastError ?? "")")
+                #expect(plain.files(".eml").isEmpty)
+                service.signal(SIGTERM)
+                _ = await service.waitForExit()
+            }
+        }
+    }
+
     @Test("Webhooks are signed (the receiver checks the HMAC), retried on 503, and a 400 is a dead letter at once")
     func webhooks() async throws {
         try await withDeploymentDirectories { _, _, scratch in

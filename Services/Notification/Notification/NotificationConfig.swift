@@ -101,6 +101,12 @@ struct SMTPEndpoint: Sendable, CustomStringConvertible {
         password = components.password?.removingPercentEncoding ?? components.password
     }
 
+    /// The name for SNI and certificate checks; nil for an IP address (SNI cannot carry one).
+    var serverName: String? {
+        let isIP = host.allSatisfy { $0.isNumber || $0 == "." } || host.contains(":")
+        return isIP ? nil : host
+    }
+
     var description: String {
         "\(implicitTLS ? "smtps" : "smtp")://\(username.map { "\($0)@" } ?? "")\(host):\(port)"
     }

@@ -95,7 +95,7 @@ struct SMTPClient: Sendable {
                 channel.eventLoop.makeCompletedFuture {
                     if endpoint.implicitTLS {
                         let context = try NIOSSLContext(configuration: tls)
-                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: endpoint.host))
+                        try channel.pipeline.syncOperations.addHandler(try NIOSSLClientHandler(context: context, serverHostname: endpoint.serverName))
                     }
                     return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                 }
@@ -111,7 +111,7 @@ struct SMTPClient: Sendable {
                 }
                 try await session.command("STARTTLS", expect: 220)
                 let context = try NIOSSLContext(configuration: tls)
-                try await channel.channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: endpoint.host), position: .first)
+                try await channel.channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: endpoint.serverName), position: .first)
                 encrypted = true
                 capabilities = try await session.hello(heloName)
             }
