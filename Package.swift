@@ -135,7 +135,7 @@ let package = Package(
         + service("Registration", library: "Registration", executable: "registration-service")
         + service(
             "Invoicing", library: "Invoicing", executable: "invoicing-service",
-            dependencies: ["InvoicingContract", "SigningContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
+            dependencies: ["InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
@@ -190,7 +190,8 @@ let package = Package(
             .testTarget(
                 name: "InvoicingTests",
                 dependencies: [
-                    "Invoicing", "InvoicingContract", "Signing", "SigningContract", "InvoiceModel", "InvoiceRules", "ServiceRuntime", "UnixSocketTransport",
+                    "Invoicing", "InvoicingContract", "Signing", "SigningContract", "Notification", "NotificationContract", "InvoiceModel", "InvoiceRules",
+                    "ServiceRuntime", "UnixSocketTransport",
                     "TestSupport", .grpcCore, .logging, .lifecycle,
                 ],
                 path: "Tests/InvoicingTests",

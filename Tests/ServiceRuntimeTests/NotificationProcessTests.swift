@@ -10,33 +10,6 @@ import UnixSocketTransport
 import Glibc
 #endif
 
-/// A Python helper from Tests/Tools (an SMTP server, a webhook receiver) on loopback.
-final class ToolServer: @unchecked Sendable {
-    let process = Process()
-    let port: Int
-    let output: String
-
-    init(_ script: String, _ arguments: [String], directory: String) async throws {
-        let portFile = "\(directory)/\(script).port"
-        output = "\(directory)/\(script)-out"
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Samples.repository.appendingPathComponent("Tests/Tools/\(script)").path, "--out", output, "--port-file", portFile] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        try await waitForFile(portFile)
-        port = Int(try String(contentsOfFile: portFile, encoding: .utf8)) ?? 0
-    }
-
-    /// The files it wrote with this extension, sorted.
-    func files(_ suffix: String) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: output)) ?? []).filter { $0.hasSuffix(suffix) }.sorted().map { "\(output)/\($0)" }
-    }
-
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-}
-
 /// The notification service as a real process, with real SMTP and HTTP peers started here.
 @Suite("Notification service", .serialized)
 struct NotificationProcessTests {

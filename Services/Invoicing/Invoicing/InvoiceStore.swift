@@ -91,6 +91,14 @@ final class InvoiceStore: Sendable {
                 );
                 """)
         }
+        migrator.registerMigration("v2-notifications") { db in
+            // When the notification service took each announcement (nil: not yet).
+            try db.execute(sql: """
+                ALTER TABLE invoice ADD COLUMN ready_notified_at REAL;
+                ALTER TABLE invoice ADD COLUMN rejection_notified_at REAL;
+                ALTER TABLE invoice ADD COLUMN deadline_notified_at REAL;
+                """)
+        }
         try migrator.migrate(pool)
     }
 
@@ -207,6 +215,43 @@ final class InvoiceStore: Sendable {
         }
     }
 
+    // MARK: Announcements
+
+    /// Which announcement an invoice is waiting for.
+    enum Announcement: String, Sendable, CaseIterable {
+        /// Ready for its buyer: cleared, or (simplified) stamped or reported.
+        case ready = "ready_notified_at"
+        /// ZATCA rejected it.
+        case rejection = "rejection_notified_at"
+        /// Simplified and still unreported: a candidate for the 20-hour warning.
+        case deadline = "deadline_notified_at"
+    }
+
+    /// Invoices that still need `announcement`, oldest first, with their history.
+    func awaiting(_ announcement: Announcement, limit: Int = 50) async throws -> [(Stored, [StatusEvent])] {
+        let condition: String =
+            switch announcement {
+            case .ready: "(status = 'cleared' OR (subtype = 'simplified' AND status IN ('stamped', 'reported')))"
+            case .rejection: "status = 'rejected'"
+            case .deadline: "subtype = 'simplified' AND status = 'stamped'"
+            }
+        return try await pool.read { db in
+            let ids = try String.fetchAll(
+                db, sql: "SELECT id FROM invoice WHERE \(condition) AND \(announcement.rawValue) IS NULL ORDER BY created_at LIMIT ?", arguments: [limit]
+            )
+            return try ids.compactMap { id in
+                guard let stored = try Self.fetch(db, id: id) else { return nil }
+                return (stored, try Self.events(db, id: id))
+            }
+        }
+    }
+
+    func markAnnounced(_ announcement: Announcement, id: String, at: Date) async throws {
+        try await pool.write { db in
+            try db.execute(sql: "UPDATE invoice SET \(announcement.rawValue) = ? WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
+        }
+    }
+
     // MARK: Reading
 
     func invoice(id: String) async throws -> Stored? {
@@ -232,13 +277,15 @@ final class InvoiceStore: Sendable {
     }
 
     func history(id: String) async throws -> [StatusEvent] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM invoice_event WHERE invoice_id = ? ORDER BY sequence", arguments: [id]).map { row in
-                StatusEvent(
-                    status: InvoiceStatus(rawValue: row["status"]) ?? .draft, at: Date(timeIntervalSince1970: row["at"]), source: row["source"],
-                    detail: row["detail"], messages: (try? JSONDecoder().decode([Finding].self, from: row["messages_json"] as Data)) ?? []
-                )
-            }
+        try await pool.read { db in try Self.events(db, id: id) }
+    }
+
+    private static func events(_ db: Database, id: String) throws -> [StatusEvent] {
+        try Row.fetchAll(db, sql: "SELECT * FROM invoice_event WHERE invoice_id = ? ORDER BY sequence", arguments: [id]).map { row in
+            StatusEvent(
+                status: InvoiceStatus(rawValue: row["status"]) ?? .draft, at: Date(timeIntervalSince1970: row["at"]), source: row["source"],
+                detail: row["detail"], messages: (try? JSONDecoder().decode([Finding].self, from: row["messages_json"] as Data)) ?? []
+            )
         }
     }
 

@@ -22,7 +22,9 @@ public enum InvoicingService {
             maxDocumentSize: maxDocumentSize
         )
         let recovery = StampRecovery(handler: handler, logger: context.logger, interval: .seconds(2))
+        let notification = ServiceConnection(.notification, paths: context.paths)
+        let announcer = InvoiceAnnouncer(store: store, client: notification.client, logger: context.logger, interval: .seconds(2))
         context.health.update(details: ["database": store.pool.path])
-        return ServiceParts(rpcServices: [handler], background: [signing, recovery])
+        return ServiceParts(rpcServices: [handler], background: [signing, recovery, notification, announcer])
     }
 }

@@ -1,0 +1,78 @@
+import Foundation
+import GRPCCore
+import InvoiceModel
+import InvoicingContract
+import Logging
+import NotificationContract
+import ServiceLifecycle
+import UnixSocketTransport
+
+/// Tells the notification service what buyers and operators must hear about, from the store's
+/// state, so nothing is missed across crashes or while notification is down: an invoice ready
+/// for its buyer (cleared; a simplified one once stamped), a rejection by ZATCA (with the
+/// platform's messages), and a simplified invoice still unreported 20 hours after its issue.
+/// An invoice is marked announced only after notification took the event; the event's subject
+/// makes a repeat harmless.
+struct InvoiceAnnouncer: Service {
+    let store: InvoiceStore
+    let client: GRPCClient<UnixSocketClientTransport>
+    let logger: Logger
+    let interval: Duration
+    /// Hours after issue at which an unreported simplified invoice raises a warning.
+    var deadlineHours: Double = 20
+    var clock: @Sendable () -> Date = { Date() }
+
+    func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await pass()
+            } catch {
+                logger.debug("invoice.announce.waiting", metadata: ["error": "\(error)"])
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+        }
+    }
+
+    /// One look at everything waiting to be announced.
+    func pass() async throws {
+        let notifications = Notifications.Client(wrapping: client)
+        var options = CallOptions.defaults
+        options.timeout = .seconds(10)
+        for (stored, history) in try await store.awaiting(.ready) {
+            _ = try await notifications.publish(PublishRequest(event: Self.event(.invoiceReady, stored, history: history)), options: options)
+            try await store.markAnnounced(.ready, id: stored.record.id, at: clock())
+            logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "invoice.ready"])
+        }
+        for (stored, history) in try await store.awaiting(.rejection) {
+            _ = try await notifications.publish(PublishRequest(event: Self.event(.invoiceRejected, stored, history: history)), options: options)
+            try await store.markAnnounced(.rejection, id: stored.record.id, at: clock())
+            logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "invoice.rejected"])
+        }
+        let now = clock()
+        for (stored, history) in try await store.awaiting(.deadline, limit: 1_000) {
+            guard let issued = Self.issuedAt(stored.record), now.timeIntervalSince(issued) >= deadlineHours * 3_600 else { continue }
+            _ = try await notifications.publish(PublishRequest(event: Self.event(.reportingDeadline, stored, history: history)), options: options)
+            try await store.markAnnounced(.deadline, id: stored.record.id, at: now)
+            logger.warning("invoice.reporting.deadline", metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")"])
+        }
+    }
+
+    /// The issue moment: IssueDate and IssueTime are Riyadh time (UTC+3, no daylight saving).
+    static func issuedAt(_ record: InvoiceRecord) -> Date? {
+        try? Date("\(record.issueDate)T\(record.issueTime.prefix(8))+03:00", strategy: .iso8601)
+    }
+
+    static func event(_ kind: EventKind, _ stored: InvoiceStore.Stored, history: [StatusEvent]) -> Event {
+        let record = stored.record
+        let messages = history.last { $0.status == .rejected }.map { event in
+            event.messages.map { "\($0.rule): \($0.messageEN)" } + (event.messages.isEmpty ? [event.detail].compactMap { $0 } : [])
+        } ?? []
+        let xml = stored.clearedXML ?? stored.stampedXML
+        return Event(
+            kind: kind, subject: record.id, sellerName: record.sellerName, sellerVAT: record.sellerVAT, invoiceNumber: record.number, invoiceID: record.id,
+            issuedAt: issuedAt(record), total: record.payable.description, currency: record.currency, buyerName: record.buyerName,
+            buyerEmail: kind == .invoiceReady ? stored.draft.buyer?.contact?.email : nil, xml: kind == .invoiceReady ? xml.map { Data($0) } : nil,
+            messages: kind == .invoiceRejected ? messages : []
+        )
+    }
+}
