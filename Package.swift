@@ -139,7 +139,7 @@ let package = Package(
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
-            dependencies: ["SigningContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", .grdb, .lifecycle]
+            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", .grdb, .lifecycle]
         )
         + service(
             "Notification", library: "Notification", executable: "notification-service",

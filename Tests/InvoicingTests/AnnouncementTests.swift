@@ -5,6 +5,8 @@ import InvoicingContract
 import Notification
 import NotificationContract
 import ServiceRuntime
+import Signing
+import SigningContract
 import TestSupport
 import Testing
 
@@ -97,6 +99,53 @@ struct AnnouncementTests {
         }
         await notification.stop()
         await invoicing.stop()
+        await signing.stop()
+    }
+    @Test("A production certificate that expires within 30 days is announced once to the operators and the webhook")
+    func certificateExpiry() async throws {
+        let deployment = try Deployment()
+        defer { deployment.remove() }
+        let scratch = "\(deployment.root)/tools"
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        let hooks = try await ToolServer("webhook_sink.py", ["--secret", "ops-secret"], directory: scratch)
+        let configPath = "\(scratch)/notification.json"
+        let config: [String: Any] = [
+            "webhooks": [["name": "ops", "url": "http://127.0.0.1:\(hooks.port)/alerts", "secret": "ops-secret", "events": ["certificate.expiring"]]],
+            "delivery": ["baseDelaySeconds": 0.1],
+        ]
+        try JSONSerialization.data(withJSONObject: config).write(to: URL(fileURLWithPath: configPath))
+        let key = "\(scratch)/key.pem"
+        let certificate = "\(scratch)/cert.pem"
+        let made = try run("openssl", [
+            "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:secp256k1", "-nodes", "-keyout", key, "-out", certificate, "-days", "10",
+            "-subj", "/C=SA/OU=Riyadh/O=Tech Supply/CN=EGS-9-399999999900003",
+        ])
+        #expect(made.status == 0, "\(made.output)")
+        let signing = try await RunningService(.signing, paths: deployment.paths) { try await SigningService.parts($0, certificateWatch: .milliseconds(300)) }
+        let notification = try await RunningService(.notification, paths: deployment.paths) {
+            try await NotificationService.parts($0, environment: ["EINVOICE_NOTIFICATION_CONFIG": configPath])
+        }
+        do {
+            _ = try await withServiceClient(.signing, paths: deployment.paths) { client in
+                try await Signing.Client(wrapping: client).importKey(
+                    ImportKeyRequest(egsID: "EGS-9", privateKey: try String(contentsOfFile: key, encoding: .utf8), certificate: try String(contentsOfFile: certificate, encoding: .utf8), kind: .production)
+                )
+            }
+            let deadline = Date().addingTimeInterval(30)
+            while hooks.files(".json").isEmpty, Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+            try await Task.sleep(for: .seconds(1))  // several more passes of the watch
+            let calls = try hooks.files(".json").map { try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: $0))) as! [String: Any] }
+            #expect(calls.count == 1, "announced once, however often the watch looks")
+            let body = try JSONSerialization.jsonObject(with: Data((calls.first?["body"] as? String ?? "").utf8)) as? [String: Any]
+            #expect(body?["event"] as? String == "certificate.expiring")
+            #expect(body?["egs_id"] as? String == "EGS-9")
+            #expect((body?["expires_at"] as? String)?.isEmpty == false)
+        } catch {
+            await notification.stop()
+            await signing.stop()
+            throw error
+        }
+        await notification.stop()
         await signing.stop()
     }
 }

@@ -12,6 +12,11 @@ public enum SigningService {
     public static let maxDocumentSize = 10 << 20
 
     public static func parts(_ context: ServiceContext) async throws -> ServiceParts {
+        try await parts(context, certificateWatch: .seconds(3_600))
+    }
+
+    /// `certificateWatch`: how often certificates are checked for expiry within 30 days.
+    public static func parts(_ context: ServiceContext, certificateWatch: Duration) async throws -> ServiceParts {
         let directory = (context.paths.dataDirectory as NSString).appendingPathComponent("signing")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let kek = try KeyEncryptionKey.loadOrCreate(at: (directory as NSString).appendingPathComponent("kek"))
@@ -20,6 +25,8 @@ public enum SigningService {
         let registry = UnitRegistry(store: store, committer: committer, kek: kek)
         let handler = SigningHandler(store: store, registry: registry, kek: kek, logger: context.logger, maxDocumentSize: maxDocumentSize)
         context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
-        return ServiceParts(rpcServices: [handler], background: [committer])
+        let notification = ServiceConnection(.notification, paths: context.paths)
+        let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
+        return ServiceParts(rpcServices: [handler], background: [committer, notification, watch])
     }
 }
