@@ -67,6 +67,8 @@ let package = Package(
         .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
         .library(name: "NotificationContract", targets: ["NotificationContract"]),
+        .library(name: "SupportContract", targets: ["SupportContract"]),
+        .executable(name: "support-service", targets: ["support-service"]),
     ],
     dependencies: [
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
@@ -127,6 +129,7 @@ let package = Package(
             name: "InvoicingContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Invoicing",
             exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
         ),
+        .target(name: "SupportContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Support", swiftSettings: strictSettings),
         .target(
             name: "NotificationContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Notification", exclude: ["WEBHOOKS.md"],
             swiftSettings: strictSettings
@@ -135,7 +138,7 @@ let package = Package(
         + service("Registration", library: "Registration", executable: "registration-service")
         + service(
             "Invoicing", library: "Invoicing", executable: "invoicing-service",
-            dependencies: ["InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
+            dependencies: ["InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
@@ -145,14 +148,21 @@ let package = Package(
             "Notification", library: "Notification", executable: "notification-service",
             dependencies: ["NotificationContract", "ZATCACrypto", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL, .logging]
         )
+        + service(
+            "Support", library: "Support", executable: "support-service",
+            dependencies: [
+                "SupportContract", "InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "UnixSocketTransport",
+                .grdb, .lifecycle, .logging,
+            ]
+        )
         + service("Gateway", library: "Gateway", executable: "gateway")
         + service("FatooraSim", library: "FatooraSim", executable: "fatoora-sim")
         + [
             .target(
                 name: "EInvoiceCLI",
                 dependencies: [
-                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "InvoiceModel", "InvoiceRules",
-                    "UnixSocketTransport", .grpcCore,
+                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "SupportContract", "InvoiceModel",
+                    "InvoiceRules", "UnixSocketTransport", .grpcCore,
                     .argumentParser, .histogram,
                 ],
                 path: "Services/CLI/EInvoiceCLI",

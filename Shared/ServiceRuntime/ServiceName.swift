@@ -4,6 +4,7 @@ public enum ServiceName: String, CaseIterable, Sendable, Codable {
     case invoicing
     case signing
     case notification
+    case support
     case gateway
     case fatooraSim = "fatoora-sim"
 

@@ -194,6 +194,8 @@ public enum EventKind: String, Codable, Sendable, Hashable, CaseIterable {
     case certificateExpiring = "certificate.expiring"
     case onboardingFinished = "onboarding.finished"
     case onboardingFailed = "onboarding.failed"
+    /// A support ticket nears its first-response or resolution target.
+    case ticketSLA = "ticket.sla"
 }
 
 public struct Event: Codable, Sendable {
@@ -218,11 +220,15 @@ public struct Event: Codable, Sendable {
     public var messages: [String]
     public var egsID: String?
     public var expiresAt: Date?
+    /// A support ticket (`T-000042`) and what is due when (ticket.sla).
+    public var ticketID: String?
+    public var dueAt: Date?
 
     public init(
         kind: EventKind, subject: String, sellerName: String? = nil, sellerVAT: String? = nil, invoiceNumber: String? = nil, invoiceID: String? = nil,
         issuedAt: Date? = nil, total: String? = nil, currency: String? = nil, buyerName: String? = nil, buyerEmail: String? = nil,
-        buyerLanguage: String? = nil, xml: Data? = nil, messages: [String] = [], egsID: String? = nil, expiresAt: Date? = nil
+        buyerLanguage: String? = nil, xml: Data? = nil, messages: [String] = [], egsID: String? = nil, expiresAt: Date? = nil, ticketID: String? = nil,
+        dueAt: Date? = nil
     ) {
         self.kind = kind
         self.subject = subject
@@ -240,6 +246,8 @@ public struct Event: Codable, Sendable {
         self.messages = messages
         self.egsID = egsID
         self.expiresAt = expiresAt
+        self.ticketID = ticketID
+        self.dueAt = dueAt
     }
 }
 

@@ -5,6 +5,7 @@ import InvoicingContract
 import Logging
 import NotificationContract
 import ServiceLifecycle
+import SupportContract
 import UnixSocketTransport
 
 /// Tells the notification service what buyers and operators must hear about, from the store's
@@ -16,6 +17,8 @@ import UnixSocketTransport
 struct InvoiceAnnouncer: Service {
     let store: InvoiceStore
     let client: GRPCClient<UnixSocketClientTransport>
+    /// The support desk, which opens a ticket for each rejection and each deadline.
+    let support: GRPCClient<UnixSocketClientTransport>
     let logger: Logger
     let interval: Duration
     /// Hours after issue at which an unreported simplified invoice raises a warning.
@@ -33,11 +36,23 @@ struct InvoiceAnnouncer: Service {
         }
     }
 
-    /// One look at everything waiting to be announced.
+    /// One look at everything waiting to be announced. The notification service and the
+    /// support desk are told independently: one being away does not hold up the other.
     func pass() async throws {
-        let notifications = Notifications.Client(wrapping: client)
+        var failure: (any Error)?
+        do { try await announce() } catch { failure = error }
+        do { try await openTickets() } catch { failure = failure ?? error }
+        if let failure { throw failure }
+    }
+
+    private var options: CallOptions {
         var options = CallOptions.defaults
-        options.timeout = .seconds(10)
+        options.timeout = .seconds(30)
+        return options
+    }
+
+    private func announce() async throws {
+        let notifications = Notifications.Client(wrapping: client)
         for (stored, history) in try await store.awaiting(.ready) {
             _ = try await notifications.publish(PublishRequest(event: Self.event(.invoiceReady, stored, history: history)), options: options)
             try await store.markAnnounced(.ready, id: stored.record.id, at: clock())
@@ -49,12 +64,37 @@ struct InvoiceAnnouncer: Service {
             logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "invoice.rejected"])
         }
         let now = clock()
-        for (stored, history) in try await store.awaiting(.deadline, limit: 1_000) {
-            guard let issued = Self.issuedAt(stored.record), now.timeIntervalSince(issued) >= deadlineHours * 3_600 else { continue }
+        for (stored, history) in try await store.awaiting(.deadline, limit: 1_000) where isOverdue(stored.record, now: now) {
             _ = try await notifications.publish(PublishRequest(event: Self.event(.reportingDeadline, stored, history: history)), options: options)
             try await store.markAnnounced(.deadline, id: stored.record.id, at: now)
             logger.warning("invoice.reporting.deadline", metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")"])
         }
+    }
+
+    private func openTickets() async throws {
+        let desk = Support.Client(wrapping: support)
+        for (stored, history) in try await store.awaiting(.rejectionTicket) {
+            let event = Self.event(.invoiceRejected, stored, history: history)
+            _ = try await desk.reportProblem(Self.problem(.rejection, stored, messages: event.messages), options: options)
+            try await store.markAnnounced(.rejectionTicket, id: stored.record.id, at: clock())
+        }
+        let now = clock()
+        for (stored, _) in try await store.awaiting(.deadlineTicket, limit: 1_000) where isOverdue(stored.record, now: now) {
+            _ = try await desk.reportProblem(Self.problem(.reportingDeadline, stored, messages: []), options: options)
+            try await store.markAnnounced(.deadlineTicket, id: stored.record.id, at: now)
+        }
+    }
+
+    private func isOverdue(_ record: InvoiceRecord, now: Date) -> Bool {
+        guard let issued = Self.issuedAt(record) else { return false }
+        return now.timeIntervalSince(issued) >= deadlineHours * 3_600
+    }
+
+    static func problem(_ kind: ProblemKind, _ stored: InvoiceStore.Stored, messages: [String]) -> ReportProblemRequest {
+        ReportProblemRequest(
+            kind: kind, invoiceID: stored.record.id, invoiceNumber: stored.record.number, sellerVAT: stored.record.sellerVAT, buyer: stored.record.buyerName,
+            messages: messages
+        )
     }
 
     /// The issue moment: IssueDate and IssueTime are Riyadh time (UTC+3, no daylight saving).

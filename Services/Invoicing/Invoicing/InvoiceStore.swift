@@ -99,6 +99,13 @@ final class InvoiceStore: Sendable {
                 ALTER TABLE invoice ADD COLUMN deadline_notified_at REAL;
                 """)
         }
+        migrator.registerMigration("v3-support") { db in
+            // When the support desk opened its ticket for a rejection or a deadline.
+            try db.execute(sql: """
+                ALTER TABLE invoice ADD COLUMN rejection_ticket_at REAL;
+                ALTER TABLE invoice ADD COLUMN deadline_ticket_at REAL;
+                """)
+        }
         try migrator.migrate(pool)
     }
 
@@ -225,6 +232,9 @@ final class InvoiceStore: Sendable {
         case rejection = "rejection_notified_at"
         /// Simplified and still unreported: a candidate for the 20-hour warning.
         case deadline = "deadline_notified_at"
+        /// The support desk's ticket for a rejection, and for a deadline.
+        case rejectionTicket = "rejection_ticket_at"
+        case deadlineTicket = "deadline_ticket_at"
     }
 
     /// Invoices that still need `announcement`, oldest first, with their history.
@@ -232,8 +242,8 @@ final class InvoiceStore: Sendable {
         let condition: String =
             switch announcement {
             case .ready: "(status = 'cleared' OR (subtype = 'simplified' AND status IN ('stamped', 'reported')))"
-            case .rejection: "status = 'rejected'"
-            case .deadline: "subtype = 'simplified' AND status = 'stamped'"
+            case .rejection, .rejectionTicket: "status = 'rejected'"
+            case .deadline, .deadlineTicket: "subtype = 'simplified' AND status = 'stamped'"
             }
         return try await pool.read { db in
             let ids = try String.fetchAll(

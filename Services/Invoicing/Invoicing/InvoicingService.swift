@@ -23,8 +23,9 @@ public enum InvoicingService {
         )
         let recovery = StampRecovery(handler: handler, logger: context.logger, interval: .seconds(2))
         let notification = ServiceConnection(.notification, paths: context.paths)
-        let announcer = InvoiceAnnouncer(store: store, client: notification.client, logger: context.logger, interval: .seconds(2))
+        let support = ServiceConnection(.support, paths: context.paths)
+        let announcer = InvoiceAnnouncer(store: store, client: notification.client, support: support.client, logger: context.logger, interval: .seconds(2))
         context.health.update(details: ["database": store.pool.path])
-        return ServiceParts(rpcServices: [handler], background: [signing, recovery, notification, announcer])
+        return ServiceParts(rpcServices: [handler], background: [signing, recovery, notification, support, announcer])
     }
 }

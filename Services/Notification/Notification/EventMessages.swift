@@ -31,6 +31,7 @@ enum EventMessages {
             ("invoice_id", event.invoiceID), ("invoice_number", event.invoiceNumber), ("seller_vat", event.sellerVAT), ("seller_name", event.sellerName),
             ("buyer_name", event.buyerName), ("total", event.total), ("currency", event.currency), ("egs_id", event.egsID),
             ("issued_at", event.issuedAt.map { $0.formatted(.iso8601) }), ("expires_at", event.expiresAt.map { $0.formatted(.iso8601) }),
+            ("ticket_id", event.ticketID), ("due_at", event.dueAt.map { $0.formatted(.iso8601) }),
         ]
         for case (let key, let value?) in optional { fields[key] = value }
         var object: [String: Any] = fields
@@ -82,6 +83,14 @@ enum EventMessages {
                 operators,
                 Text(subject: "شهادة الوحدة \(unit) تنتهي في \(expires)", body: "تنتهي شهادة التشفير (CSID) لوحدة الفوترة \(unit) في \(expires). جدّدها قبل ذلك: einvoice egs renew \(unit)"),
                 Text(subject: "Certificate of unit \(unit) expires on \(expires)", body: "The CSID of invoicing unit \(unit) expires on \(expires). Renew it before then: einvoice egs renew \(unit)")
+            )
+        case .ticketSLA:
+            let ticket = event.ticketID ?? event.subject
+            let due = event.dueAt.map { $0.formatted(.iso8601) } ?? "?"
+            return operatorEmail(
+                operators,
+                Text(subject: "التذكرة \(ticket) تقترب من موعدها المستهدف", body: "موعد التذكرة \(ticket) المستهدف \(due).\n\(messages)\n\nاعرضها: einvoice ticket show \(ticket)"),
+                Text(subject: "Ticket \(ticket) nears its SLA target", body: "Ticket \(ticket) is due at \(due).\n\(messages)\n\nSee it: einvoice ticket show \(ticket)")
             )
         case .onboardingFinished, .onboardingFailed:
             let unit = event.egsID ?? event.subject

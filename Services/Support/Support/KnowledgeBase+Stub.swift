@@ -1,0 +1,4 @@
+extension KnowledgeBase {
+    static let ruleCauses: [RuleCause] = []
+    static let platformEntries: [PlatformEntry] = []
+}
