@@ -200,11 +200,18 @@ let package = Package(
             .testTarget(
                 name: "InvoicingTests",
                 dependencies: [
-                    "Invoicing", "InvoicingContract", "Signing", "SigningContract", "Notification", "NotificationContract", "InvoiceModel", "InvoiceRules",
+                    "Invoicing", "InvoicingContract", "Signing", "SigningContract", "Notification", "NotificationContract", "Support", "SupportContract",
+                    "InvoiceModel", "InvoiceRules",
                     "ServiceRuntime", "UnixSocketTransport",
                     "TestSupport", .grpcCore, .logging, .lifecycle,
                 ],
                 path: "Tests/InvoicingTests",
+                swiftSettings: strictSettings
+            ),
+            .testTarget(
+                name: "SupportTests",
+                dependencies: ["Support", "SupportContract", "InvoiceRules", "InvoiceModel", .propertyBased],
+                path: "Tests/SupportTests",
                 swiftSettings: strictSettings
             ),
             .testTarget(

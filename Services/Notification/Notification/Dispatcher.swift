@@ -41,6 +41,7 @@ final class Dispatcher: Service, Sendable {
                 do {
                     batch = try await self.store.due(at: Date(), excluding: [], limit: self.config.concurrency)
                 } catch {
+                    if Task.isCancelled { break }
                     self.logger.error("notification.outbox.unreadable", metadata: ["error": "\(error)"])
                     batch = []
                 }

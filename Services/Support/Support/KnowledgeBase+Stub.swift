@@ -1,4 +1,0 @@
-extension KnowledgeBase {
-    static let ruleCauses: [RuleCause] = []
-    static let platformEntries: [PlatformEntry] = []
-}
