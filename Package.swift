@@ -146,13 +146,13 @@ let package = Package(
         )
         + service(
             "Notification", library: "Notification", executable: "notification-service",
-            dependencies: ["NotificationContract", "ZATCACrypto", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL, .logging]
+            dependencies: ["NotificationContract", "ZATCACrypto", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL]
         )
         + service(
             "Support", library: "Support", executable: "support-service",
             dependencies: [
                 "SupportContract", "InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "UnixSocketTransport",
-                .grdb, .lifecycle, .logging,
+                .grdb, .lifecycle,
             ]
         )
         + service("Gateway", library: "Gateway", executable: "gateway")
