@@ -205,6 +205,29 @@ struct NotificationProcessTests {
         }
     }
 
+    @Test("A webhook that does not answer within its timeout is retried, then a dead letter that says so")
+    func webhookTimeout() async throws {
+        try await withDeploymentDirectories { _, _, scratch in
+            let slow = try await ToolServer("webhook_sink.py", ["--secret", "slow-secret", "--delay", "3"], directory: scratch)
+            let config: [String: Any] = [
+                "delivery": Self.fast.merging(["maxAttempts": 2]) { $1 },
+                "webhooks": [["name": "slow", "url": "http://127.0.0.1:\(slow.port)/", "secret": "slow-secret", "timeoutSeconds": 0.3]],
+            ]
+            try await withSetup(config: config) { setup in
+                let service = try await setup.start()
+                _ = try await setup.client {
+                    try await $0.enqueue(EnqueueRequest(idempotencyKey: "slow-1", webhook: WebhookMessage(endpoint: "slow", event: "invoice.ready", body: Data("{\"n\":1}".utf8))))
+                }
+                let list = try await setup.waitFor("the dead letter") { $0.counts["dead"] == 1 }
+                let dead = try #require(list.messages.first)
+                #expect(dead.attempts == 2)
+                #expect(dead.lastError?.contains("No answer from http://127.0.0.1:\(slow.port)/ within") == true, "\(dead.lastError ?? "")")
+                service.signal(SIGTERM)
+                _ = await service.waitForExit()
+            }
+        }
+    }
+
     @Test("kill -9 in the middle of a batch, then restart: every message is delivered, repeats carry the same key")
     func crashMidBatch() async throws {
         try await withDeploymentDirectories { _, _, scratch in

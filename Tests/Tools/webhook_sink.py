@@ -4,7 +4,7 @@ HMAC-SHA256 signature (X-Einvoice-Signature over "<X-Einvoice-Timestamp>.<body>"
 records OUT/<n>.json with the headers, the body and whether the signature was valid.
 
 Answers 200, except: --fail-first N answers 503 to the first N requests; --status CODE
-answers CODE to every request. Writes its port to --port-file once ready.
+answers CODE to every request; --delay SECONDS waits before answering. Writes its port to --port-file once ready.
 """
 import argparse
 import hashlib
@@ -12,6 +12,7 @@ import hmac
 import json
 import os
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
@@ -22,6 +23,7 @@ def main():
     parser.add_argument("--secret", required=True)
     parser.add_argument("--fail-first", type=int, default=0)
     parser.add_argument("--status", type=int, default=200)
+    parser.add_argument("--delay", type=float, default=0, help="seconds to wait before answering")
     arguments = parser.parse_args()
     os.makedirs(arguments.out, exist_ok=True)
     state = {"count": 0}
@@ -37,6 +39,8 @@ def main():
                 state["count"] += 1
                 number = state["count"]
             status = 503 if number <= arguments.fail_first else arguments.status
+            if arguments.delay:
+                time.sleep(arguments.delay)
             record = {"number": number, "path": self.path, "headers": dict(self.headers), "body": body.decode("utf-8"),
                       "signature_valid": valid, "answered": status}
             with open(os.path.join(arguments.out, f"{number:05d}.json"), "w") as handle:
