@@ -122,6 +122,21 @@ struct BusinessCalendarTests {
         #expect(calendar.adding(0, to: Self.riyadh("2026-01-02T12:00:00")) == Self.riyadh("2026-01-02T12:00:00"))
     }
 
+    @Test("In a zone with daylight saving, the working day stays 08:00–20:00 local time on the days the clocks change")
+    func daylightSaving() throws {
+        var london = BusinessCalendar.riyadh
+        london.timeZone = "Europe/London"
+        london.workdays = Set(1...7)
+        // 2026-03-29: clocks go forward at 01:00 UTC; 08:00 BST is 07:00 UTC.
+        let opening = try Date("2026-03-29T07:00:00Z", strategy: .iso8601)
+        #expect(london.isWorking(opening))
+        #expect(!london.isWorking(opening.addingTimeInterval(-1)))
+        #expect(london.adding(12 * 3_600, to: opening) == (try Date("2026-03-29T19:00:00Z", strategy: .iso8601)))
+        // 2026-10-25: back to GMT; 08:00 is 08:00 UTC.
+        #expect(london.isWorking(try Date("2026-10-25T08:00:00Z", strategy: .iso8601)))
+        #expect(!london.isWorking(try Date("2026-10-25T07:59:59Z", strategy: .iso8601)))
+    }
+
     @Test("The configuration: workdays by name, hours, time zone and holidays; mistakes are named")
     func configuration() throws {
         let config = try JSONDecoder().decode(

@@ -53,21 +53,38 @@ struct InvoiceAnnouncer: Service {
 
     private func announce() async throws {
         let notifications = Notifications.Client(wrapping: client)
-        for (stored, history) in try await store.awaiting(.ready) {
-            _ = try await notifications.publish(PublishRequest(event: Self.event(.invoiceReady, stored, history: history)), options: options)
-            try await store.markAnnounced(.ready, id: stored.record.id, at: clock())
-            logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "invoice.ready"])
-        }
-        for (stored, history) in try await store.awaiting(.rejection) {
-            _ = try await notifications.publish(PublishRequest(event: Self.event(.invoiceRejected, stored, history: history)), options: options)
-            try await store.markAnnounced(.rejection, id: stored.record.id, at: clock())
-            logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "invoice.rejected"])
-        }
         let now = clock()
-        for (stored, history) in try await store.awaiting(.deadline, limit: 1_000) where isOverdue(stored.record, now: now) {
-            _ = try await notifications.publish(PublishRequest(event: Self.event(.reportingDeadline, stored, history: history)), options: options)
-            try await store.markAnnounced(.deadline, id: stored.record.id, at: now)
-            logger.warning("invoice.reporting.deadline", metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")"])
+        let plans: [(InvoiceStore.Announcement, EventKind, [(InvoiceStore.Stored, [StatusEvent])])] = [
+            (.ready, .invoiceReady, try await store.awaiting(.ready)),
+            (.rejection, .invoiceRejected, try await store.awaiting(.rejection)),
+            (.deadline, .reportingDeadline, try await store.awaiting(.deadline, limit: 1_000).filter { isOverdue($0.0.record, now: now) }),
+        ]
+        for (announcement, kind, invoices) in plans {
+            for (stored, history) in invoices {
+                var event = Self.event(kind, stored, history: history)
+                do {
+                    _ = try await notifications.publish(PublishRequest(event: event), options: options)
+                } catch let error as RPCError where error.code == .invalidArgument && event.buyerEmail != nil {
+                    // A buyer address the outbox refuses must not hold up every later invoice:
+                    // the event goes out without it (webhooks, operators), and the log says why.
+                    logger.error(
+                        "invoice.announce.buyer_email_refused",
+                        metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")", "error": "\(error.message)"]
+                    )
+                    event.buyerEmail = nil
+                    _ = try await notifications.publish(PublishRequest(event: event), options: options)
+                } catch let error as RPCError where error.code != .unavailable && error.code != .deadlineExceeded && error.code != .cancelled {
+                    // Refused for another reason: say so loudly and go on with the others.
+                    logger.error("invoice.announce.refused", metadata: ["invoice.id": "\(stored.record.id)", "event": "\(kind.rawValue)", "error": "\(error.message)"])
+                    continue
+                }
+                try await store.markAnnounced(announcement, id: stored.record.id, at: clock())
+                if kind == .reportingDeadline {
+                    logger.warning("invoice.reporting.deadline", metadata: ["invoice.id": "\(stored.record.id)", "invoice.number": "\(stored.record.number ?? "")"])
+                } else {
+                    logger.info("invoice.announced", metadata: ["invoice.id": "\(stored.record.id)", "event": "\(kind.rawValue)"])
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NotificationContract
 import ServiceLifecycle
+import Synchronization
 
 /// Delivers due messages, a few at a time, until shutdown: records every attempt, retries with
 /// exponential backoff and jitter, and turns a message into a dead letter after its last
@@ -17,6 +18,9 @@ final class Dispatcher: Service, Sendable {
     private let wakeContinuation: AsyncStream<Void>.Continuation
     /// The longest pause between looks at the outbox.
     let idle: Duration
+    /// Outcomes of attempts whose recording failed (the database refused a write): kept here and
+    /// recorded first on the next pass, so a delivered message is not sent again meanwhile.
+    private let unrecorded = Mutex<[String: (outcome: OutboxStore.Outcome, milliseconds: Int, at: Date)]>([:])
 
     init(store: OutboxStore, config: NotificationConfig, smtp: SMTPClient?, webhooks: WebhookClient, logger: Logger, idle: Duration = .seconds(1)) {
         self.store = store
@@ -37,20 +41,25 @@ final class Dispatcher: Service, Sendable {
         try await cancelWhenGracefulShutdown {
             var wakes = self.wakeStream.makeAsyncIterator()
             while !Task.isCancelled {
-                let batch: [OutboxStore.Stored]
+                var batch: [OutboxStore.Stored] = []
+                var failing = false
                 do {
-                    batch = try await self.store.due(at: Date(), excluding: [], limit: self.config.concurrency)
+                    let held = try await self.flushUnrecorded()
+                    batch = try await self.store.due(at: Date(), excluding: held, limit: self.config.concurrency)
+                    failing = !held.isEmpty
                 } catch {
                     if Task.isCancelled { break }
-                    self.logger.error("notification.outbox.unreadable", metadata: ["error": "\(error)"])
-                    batch = []
+                    self.logger.error("notification.outbox.unavailable", metadata: ["error": "\(error)"])
+                    failing = true
                 }
-                if batch.isEmpty {
-                    let next = (try? await self.store.nextDue()).map { max(0, $0.timeIntervalSinceNow) } ?? 3_600
+                if batch.isEmpty || failing {
+                    // While the database fails, look again only after the idle pause.
+                    let next = failing ? 3_600 : ((try? await self.store.nextDue()).map { max(0, $0.timeIntervalSinceNow) } ?? 3_600)
                     let pause = min(self.idle, .milliseconds(Int64(next * 1_000) + 1))
                     // The timer wakes the loop too; a stale wake only costs one more look.
                     let timer = Task { [continuation = self.wakeContinuation] in
-                        try? await Task.sleep(for: pause)
+                        // A cancelled timer (the loop woke for another reason) must not wake it again.
+                        guard (try? await Task.sleep(for: pause)) != nil else { return }
                         continuation.yield()
                     }
                     _ = await wakes.next()
@@ -91,11 +100,23 @@ final class Dispatcher: Service, Sendable {
         }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Int(elapsed.components.seconds * 1_000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let at = Date()
         do {
-            try await store.record(id: record.id, outcome: outcome, at: Date(), milliseconds: milliseconds)
+            try await store.record(id: record.id, outcome: outcome, at: at, milliseconds: milliseconds)
         } catch {
+            unrecorded.withLock { $0[record.id] = (outcome, milliseconds, at) }
             logger.error("notification.record.failed", metadata: ["message.id": "\(record.id)", "error": "\(error)"])
         }
+    }
+
+    /// Records what earlier passes could not; returns the ids still held back.
+    private func flushUnrecorded() async throws -> Set<String> {
+        let pending = unrecorded.withLock { $0 }
+        for (id, entry) in pending {
+            try await store.record(id: id, outcome: entry.outcome, at: entry.at, milliseconds: entry.milliseconds)
+            _ = unrecorded.withLock { $0.removeValue(forKey: id) }
+        }
+        return Set(unrecorded.withLock { $0.keys })
     }
 
     /// Exponential backoff with "equal jitter": half the delay fixed, half random.

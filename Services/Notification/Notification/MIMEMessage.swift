@@ -9,7 +9,7 @@ enum MIMEMessage {
         let boundary = "einvoice-mixed-\(messageID.prefix(16))"
         var lines: [String] = []
         lines.append("From: \(address(from))")
-        lines.append("To: \(email.to.joined(separator: ", "))")
+        lines.append(contentsOf: folded("To", email.to.enumerated().map { $0.offset < email.to.count - 1 ? "\($0.element)," : $0.element }))
         lines.append(contentsOf: folded("Subject", encodedWords(email.subject)))
         lines.append("Date: \(rfc5322(date))")
         lines.append("Message-ID: <\(messageID)>")

@@ -69,6 +69,20 @@ struct NotificationHandler: Notifications.ServiceProtocol {
                 throw NotificationError.invalidRequest("'\(address)' is not an e-mail address; nothing was queued.")
             }
             guard !email.subject.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw NotificationError.invalidRequest("The e-mail has no subject.") }
+            // Values that become MIME header parameters must be plain tokens (no CR, LF or quotes).
+            let token = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-+.,/ ")
+            if let language = email.language, language.isEmpty || !language.unicodeScalars.allSatisfy(token.contains) {
+                throw NotificationError.invalidRequest("The language '\(language)' is not a language tag such as ar or en.")
+            }
+            for attachment in email.attachments {
+                let type = attachment.contentType
+                guard type.contains("/"), !type.contains(" "), type.unicodeScalars.allSatisfy(token.contains) else {
+                    throw NotificationError.invalidRequest("The attachment type '\(type)' is not a MIME type such as application/xml.")
+                }
+                guard !attachment.filename.isEmpty, !attachment.filename.contains(where: \.isNewline) else {
+                    throw NotificationError.invalidRequest("An attachment needs a file name on one line.")
+                }
+            }
             let size = email.attachments.reduce(0) { $0 + $1.data.count }
             guard size <= Self.maxAttachmentBytes else {
                 throw NotificationError.invalidRequest("The attachments total \(size) bytes; at most \(Self.maxAttachmentBytes) are sent.")

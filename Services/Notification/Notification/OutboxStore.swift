@@ -80,14 +80,25 @@ final class OutboxStore: Sendable {
     }
 
     /// Pending messages due by `now`, oldest first, except those already in hand.
+    /// A message whose stored payload cannot be read any more becomes a dead letter, so it cannot
+    /// hold up the others.
     func due(at now: Date, excluding busy: Set<String>, limit: Int) async throws -> [Stored] {
-        try await pool.read { db in
+        let (good, bad) = try await pool.read { db in
             let rows = try Row.fetchAll(
                 db, sql: "SELECT * FROM message WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at LIMIT ?",
                 arguments: [MessageStatus.pending.rawValue, now.timeIntervalSince1970, limit + busy.count]
             )
-            return try rows.filter { !busy.contains($0["id"]) }.prefix(limit).map(Self.stored)
+            var good: [Stored] = []
+            var bad: [(String, String)] = []
+            for row in rows where !busy.contains(row["id"]) && good.count < limit {
+                do { good.append(try Self.stored(row)) } catch { bad.append((row["id"], "\(error)")) }
+            }
+            return (good, bad)
         }
+        for (id, reason) in bad {
+            try await record(id: id, outcome: .dead("The stored message cannot be read: \(reason)"), at: now, milliseconds: 0)
+        }
+        return good
     }
 
     /// When the next pending message is due, if any.
@@ -108,6 +119,7 @@ final class OutboxStore: Sendable {
     func record(id: String, outcome: Outcome, at now: Date, milliseconds: Int) async throws {
         try await pool.write { db in
             let attempts = (try Int.fetchOne(db, sql: "SELECT attempts FROM message WHERE id = ?", arguments: [id]) ?? 0) + 1
+            let number = (try Int.fetchOne(db, sql: "SELECT MAX(number) FROM attempt WHERE message_id = ?", arguments: [id]) ?? 0) + 1
             let (label, detail, status, next): (String, String, MessageStatus, Date?) =
                 switch outcome {
                 case .delivered(let detail): ("delivered", detail, .delivered, nil)
@@ -116,7 +128,7 @@ final class OutboxStore: Sendable {
                 }
             try db.execute(
                 sql: "INSERT INTO attempt (message_id, number, at, outcome, detail, milliseconds) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [id, attempts, now.timeIntervalSince1970, label, detail, milliseconds]
+                arguments: [id, number, now.timeIntervalSince1970, label, detail, milliseconds]
             )
             try db.execute(
                 sql: "UPDATE message SET status = ?, attempts = ?, next_attempt_at = ?, last_error = ?, updated_at = ? WHERE id = ?",
@@ -125,7 +137,8 @@ final class OutboxStore: Sendable {
         }
     }
 
-    /// Back in line now (a dead letter, or a message waiting for its next attempt).
+    /// Back in line now (a dead letter, or a message waiting for its next attempt), with a fresh
+    /// set of attempts; the earlier ones stay in its history.
     func retry(reference: String, at now: Date) async throws -> MessageRecord {
         try await pool.write { db in
             guard let stored = try Self.fetch(db, reference: reference) else { throw NotificationError.notFound("No message '\(reference)'.") }
@@ -133,7 +146,7 @@ final class OutboxStore: Sendable {
                 throw NotificationError.failedPrecondition("Message \(stored.record.id) was delivered already; nothing to retry.")
             }
             try db.execute(
-                sql: "UPDATE message SET status = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                sql: "UPDATE message SET status = ?, attempts = 0, next_attempt_at = ?, updated_at = ? WHERE id = ?",
                 arguments: [MessageStatus.pending.rawValue, now.timeIntervalSince1970, now.timeIntervalSince1970, stored.record.id]
             )
             return try Self.fetch(db, reference: stored.record.id)!.record

@@ -110,6 +110,10 @@ struct SMTPClient: Sendable {
                     throw DeliveryFailure.transient("The SMTP server \(endpoint) does not offer STARTTLS, which the configuration requires.")
                 }
                 try await session.command("STARTTLS", expect: 220)
+                // Anything the server sent before TLS starts could be injected by a third party.
+                guard session.pending.isEmpty else {
+                    throw DeliveryFailure.transient("The SMTP server \(endpoint) sent data after agreeing to STARTTLS; refusing to go on.")
+                }
                 let context = try NIOSSLContext(configuration: tls)
                 try await channel.channel.pipeline.addHandler(try NIOSSLClientHandler(context: context, serverHostname: endpoint.serverName), position: .first)
                 encrypted = true
@@ -122,7 +126,10 @@ struct SMTPClient: Sendable {
                     )
                 }
                 let password = endpoint.password ?? ""
-                if capabilities.contains("AUTH") && session.authMechanisms.contains("PLAIN") || !session.authMechanisms.contains("LOGIN") {
+                guard capabilities.contains("AUTH"), !session.authMechanisms.isDisjoint(with: ["PLAIN", "LOGIN"]) else {
+                    throw DeliveryFailure.transient("The SMTP server \(endpoint) offers neither AUTH PLAIN nor AUTH LOGIN; remove the user name from the URL or enable one.")
+                }
+                if session.authMechanisms.contains("PLAIN") {
                     let token = Data([0] + Array(username.utf8) + [0] + Array(password.utf8)).base64EncodedString()
                     try await session.command("AUTH PLAIN \(token)", expect: 235, shown: "AUTH PLAIN (credentials)")
                 } else {
@@ -136,14 +143,23 @@ struct SMTPClient: Sendable {
                 throw DeliveryFailure.permanent("An address is not ASCII and the SMTP server \(endpoint) does not support SMTPUTF8.")
             }
             try await session.command("MAIL FROM:<\(from)>" + (utf8 ? " SMTPUTF8" : ""), expect: 250, permanentOn5xx: true)
+            // A refused address (a colleague who left) must not stop the others from hearing.
+            var refused: [String] = []
             for recipient in recipients {
-                try await session.command("RCPT TO:<\(recipient)>", expect: 250, alsoAccept: [251], permanentOn5xx: true)
+                do {
+                    try await session.command("RCPT TO:<\(recipient)>", expect: 250, alsoAccept: [251], permanentOn5xx: true)
+                } catch let failure as DeliveryFailure where failure.permanent {
+                    refused.append("\(recipient): \(failure.description)")
+                }
+            }
+            guard refused.count < recipients.count else {
+                throw DeliveryFailure.permanent("Every recipient was refused: " + refused.joined(separator: "; "))
             }
             try await session.command("DATA", expect: 354, permanentOn5xx: true)
             try await session.write(Self.dotStuffed(data))
             let accepted = try await session.expect(250, during: "the end of DATA", permanentOn5xx: true)
             try? await session.command("QUIT", expect: 221)
-            return accepted
+            return refused.isEmpty ? accepted : "\(accepted) (refused: \(refused.joined(separator: "; ")))"
         }
     }
 
@@ -162,15 +178,18 @@ struct SMTPClient: Sendable {
         return output
     }
 
+    /// Only `localhost` and real loopback IP literals (not a name that starts with "127.").
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { octet in UInt8(octet).map { String($0) == octet } ?? false }
     }
 
     /// One SMTP conversation: commands out, replies (possibly multi-line) in.
     private struct Session {
         var inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
         let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
-        var pending: [UInt8] = []
+        private(set) var pending: [UInt8] = []
         var authMechanisms: Set<String> = []
 
         init(inbound: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator, outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>) {
@@ -179,6 +198,7 @@ struct SMTPClient: Sendable {
         }
 
         mutating func hello(_ name: String) async throws -> Set<String> {
+            authMechanisms = []
             try await write(Array("EHLO \(name)\r\n".utf8))
             let (code, lines) = try await reply()
             guard code == 250 else { throw DeliveryFailure.transient("EHLO was refused: \(code) \(lines.joined(separator: " "))") }

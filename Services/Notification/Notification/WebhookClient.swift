@@ -60,6 +60,7 @@ struct WebhookClient: Sendable {
         let line = "HTTP \(status.code) \(status.reasonPhrase)"
         switch status.code {
         case 200..<300: return line
+        case 300..<400: throw .permanent("\(Self.shown(delivery.url)) answered \(line): redirects are not followed; configure the final URL.")
         case 408, 429: throw .transient("\(Self.shown(delivery.url)) answered \(line); trying again later.")
         case 400..<500: throw .permanent("\(Self.shown(delivery.url)) refused the call: \(line).")
         default: throw .transient("\(Self.shown(delivery.url)) answered \(line).")
@@ -100,8 +101,11 @@ struct WebhookClient: Sendable {
         headers.add(name: "Idempotency-Key", value: delivery.idempotencyKey)
         headers.add(name: "X-Einvoice-Timestamp", value: timestamp)
         headers.add(name: "X-Einvoice-Signature", value: Self.signature(secret: delivery.secret, timestamp: timestamp, body: delivery.body))
-        var path = url.path.isEmpty ? "/" : url.path
-        if let query = url.query { path += "?\(query)" }
+        // The path and query exactly as written (still percent-encoded).
+        let components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        var path = components?.percentEncodedPath ?? "/"
+        if path.isEmpty { path = "/" }
+        if let query = components?.percentEncodedQuery { path += "?\(query)" }
         return try await channel.executeThenClose { inbound, outbound in
             try await outbound.write(.head(HTTPRequestHead(version: .http1_1, method: .POST, uri: path, headers: headers)))
             try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: delivery.body))))

@@ -36,9 +36,13 @@ public struct BusinessCalendar: Sendable, Codable, Hashable {
         guard let weekday = parts.weekday, workdays.contains(weekday), closes > opens else { return nil }
         let key = String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
         guard !holidays.contains(key) else { return nil }
-        guard let start = calendar.date(byAdding: .minute, value: opens, to: day), let end = calendar.date(byAdding: .minute, value: closes, to: day) else {
-            return nil
+        // Wall-clock times of that day (right on days when a zone changes its clocks too).
+        func at(_ minutes: Int) -> Date? {
+            minutes >= 24 * 60
+                ? calendar.date(byAdding: .day, value: 1, to: day)
+                : calendar.date(bySettingHour: minutes / 60, minute: minutes % 60, second: 0, of: day)
         }
+        guard let start = at(opens), let end = at(closes) else { return nil }
         return (start, end)
     }
 

@@ -142,6 +142,11 @@ final class TicketStore: Sendable {
             if let pausedSince, status != .waitingOnCustomer {
                 pausedBusiness += calendar.businessTime(from: Date(timeIntervalSince1970: pausedSince), to: now)
             }
+            // A reopened ticket does not count the time it sat resolved, and warns again.
+            let reopened = current == .resolved && status == .inProgress
+            if reopened, let resolvedAt = row["resolved_at"] as Double? {
+                pausedBusiness += calendar.businessTime(from: Date(timeIntervalSince1970: resolvedAt), to: now)
+            }
             let created = Date(timeIntervalSince1970: row["created_at"])
             let priority = TicketPriority(rawValue: row["priority"]) ?? .normal
             let resolutionDue = calendar.adding(config.target(priority).resolutionHours * 3_600 + pausedBusiness, to: created)
@@ -149,10 +154,13 @@ final class TicketStore: Sendable {
             let resolvedAt: Double? = status == .resolved || status == .closed ? ((row["resolved_at"] as Double?) ?? now.timeIntervalSince1970) : nil
             try db.execute(
                 sql: """
-                    UPDATE ticket SET status = ?, paused_since = ?, paused_business = ?, resolution_due = ?, resolved_at = ?, updated_at = ?
+                    UPDATE ticket SET status = ?, paused_since = ?, paused_business = ?, resolution_due = ?, resolved_at = ?, updated_at = ?,
+                    warned_resolution = CASE WHEN ? THEN 0 ELSE warned_resolution END
                     WHERE number = ?
                     """,
-                arguments: [status.rawValue, newPausedSince, pausedBusiness, resolutionDue.timeIntervalSince1970, resolvedAt, now.timeIntervalSince1970, number]
+                arguments: [
+                    status.rawValue, newPausedSince, pausedBusiness, resolutionDue.timeIntervalSince1970, resolvedAt, now.timeIntervalSince1970, reopened, number,
+                ]
             )
             try Self.note(db, number, at: now, author: author, kind: "status", text: "\(current.rawValue) → \(status.rawValue)" + (note.map { ": \($0)" } ?? ""))
             try Self.responded(db, number, author: author, at: now)
