@@ -156,7 +156,10 @@ let package = Package(
             ]
         )
         + service("Gateway", library: "Gateway", executable: "gateway")
-        + service("FatooraSim", library: "FatooraSim", executable: "fatoora-sim")
+        + service(
+            "FatooraSim", library: "FatooraSim", executable: "fatoora-sim",
+            dependencies: ["ZATCACrypto", "ZATCAStamp", "InvoiceModel", "InvoiceRules", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1]
+        )
         + [
             .target(
                 name: "EInvoiceCLI",
@@ -222,7 +225,9 @@ let package = Package(
             ),
             .testTarget(
                 name: "ServiceRuntimeTests",
-                dependencies: ["ServiceRuntime", "HealthContract", "NotificationContract", "UnixSocketTransport", "TestSupport", .grpcCore, .logging],
+                dependencies: [
+                    "ServiceRuntime", "HealthContract", "NotificationContract", "SigningContract", "UnixSocketTransport", "TestSupport", .grpcCore, .logging,
+                ],
                 path: "Tests/ServiceRuntimeTests",
                 swiftSettings: strictSettings
             ),

@@ -16,7 +16,7 @@ struct ServiceProcessTests {
         for service in services {
             processes[service] = try ServiceProcess(
                 service.executableName,
-                environment: ["EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data],
+                environment: ["EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data, "EINVOICE_FATOORA_SIM_PORT": "0"],
                 logDirectory: logs
             )
         }
