@@ -51,7 +51,10 @@ struct FatooraSimTests {
     @Test("Onboarding to a production CSID, compliance checks, clearance and reporting, duplicates, tampering, bad auth and injected faults")
     func platform() async throws {
         try await withDeploymentDirectories { runtime, data, logs in
-            let environment = ["EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data, "EINVOICE_FATOORA_SIM_PORT": "0"]
+            let environment = [
+                "EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data, "EINVOICE_FATOORA_SIM_PORT": "0",
+                "EINVOICE_ZATCA_XSD": Samples.root.appendingPathComponent("xsd/maindoc/UBL-Invoice-2.1.xsd").path,
+            ]
             let processes = try ["fatoora-sim", "signing-service", "invoicing-service"].map { try ServiceProcess($0, environment: environment, logDirectory: logs) }
             defer { processes.forEach { $0.signal(SIGKILL) } }
             try await waitForFile("\(runtime)/fatoora-sim.port")
@@ -146,6 +149,15 @@ struct FatooraSimTests {
             let errors = ((rejectedBody["validationResults"] as? [String: Any])?["errorMessages"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
             #expect(errors.contains("invalid-invoice-hash"), "\(errors)")
             #expect(rejectedBody["reportingStatus"] as? String == "NOT_REPORTED")
+            // Not UBL: an element the schema does not allow.
+            var invalid = try Self.submission(try await issue("simplified-invoice.json", key: "production-simplified-xsd"))
+            let invalidXML = String(decoding: Data(base64Encoded: invalid["invoice"] as! String)!, as: UTF8.self)
+                .replacingOccurrences(of: "<cbc:ProfileID>", with: "<cbc:Colour>red</cbc:Colour><cbc:ProfileID>")
+            invalid["invoice"] = Data(invalidXML.utf8).base64EncodedString()
+            let (schemaStatus, schemaBody) = try await platform.call("POST", "invoices/reporting/single", headers: auth, body: invalid)
+            #expect(schemaStatus == 400)
+            let schemaErrors = ((schemaBody["validationResults"] as? [String: Any])?["errorMessages"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
+            #expect(schemaErrors.contains("XSD_ZATCA_INVALID"), "\(schemaErrors)")
             #expect(try await platform.call("POST", "invoices/reporting/single", headers: complianceAuth, body: simplified).0 == 401)
             #expect(try await platform.call("POST", "invoices/reporting/single", headers: Platform.basic("bm90IGEgdG9rZW4=", "x"), body: simplified).0 == 401)
             #expect(try await platform.call("POST", "invoices/clearance/single", headers: auth.merging(["Clearance-Status": "0"]) { $1 }, body: standard).0 == 303)

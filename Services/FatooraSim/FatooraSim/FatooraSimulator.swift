@@ -25,9 +25,24 @@ public enum FatooraSimulator {
             return port
         } ?? defaultPort
         let portFile = (context.paths.runtimeDirectory as NSString).appendingPathComponent("fatoora-sim.port")
-        let server = SimulatorHTTPServer(api: FatooraAPI(state: state), faults: FaultPlan(), host: "127.0.0.1", port: port, portFile: portFile, logger: context.logger)
+        let schema = schemaPath(environment)
+        if let schema {
+            context.logger.info("fatoora-sim.xsd", metadata: ["schema": "\(schema)"])
+        } else {
+            context.logger.notice("fatoora-sim.xsd.none", metadata: ["hint": "set EINVOICE_ZATCA_XSD to UBL-Invoice-2.1.xsd to check submissions against the schema"])
+        }
+        let server = SimulatorHTTPServer(api: FatooraAPI(state: state, schemaPath: schema), faults: FaultPlan(), host: "127.0.0.1", port: port, portFile: portFile, logger: context.logger)
         context.health.update(details: ["ca": state.caCertificate.subject, "port_file": portFile])
         return ServiceParts(rpcServices: [], background: [server])
+    }
+}
+
+extension FatooraSimulator {
+    /// `$EINVOICE_ZATCA_XSD`, or the SDK's schema beside the project, if there.
+    static func schemaPath(_ environment: [String: String]) -> String? {
+        let relative = "vectors/zatca-sdk/xsd/maindoc/UBL-Invoice-2.1.xsd"
+        let candidates = [environment["EINVOICE_ZATCA_XSD"], "../shared/\(relative)", "/work/shared/\(relative)"].compactMap { $0 }
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
     }
 }
 
