@@ -151,7 +151,7 @@ let package = Package(
         + service(
             "Support", library: "Support", executable: "support-service",
             dependencies: [
-                "SupportContract", "InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "UnixSocketTransport",
+                "SupportContract", "InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "ZATCAStamp", "UnixSocketTransport",
                 .grdb, .lifecycle,
             ]
         )

@@ -149,7 +149,7 @@ struct FatooraAPI: Sendable {
         // The stamp, checked as an outsider would.
         let report = InvoiceVerifier.verify(bytes)
         for check in report.checks where !check.passed {
-            errors.append(Self.message(Self.platformCode(check.id), check.id.hasPrefix("qr") ? "QRCODE_ERROR" : "SIGNATURE_ERROR", check.detail))
+            errors.append(Self.message(VerificationReport.Check.platformCode(forCheck: check.id), check.id.hasPrefix("qr") ? "QRCODE_ERROR" : "SIGNATURE_ERROR", check.detail))
         }
         if recomputed != claimedHash {
             errors.append(Self.message("invalid-invoice-hash", "SIGNATURE_ERROR", "The invoice hash API body does not match the (calculated) Hash of the XML"))
@@ -200,21 +200,6 @@ struct FatooraAPI: Sendable {
             try state.accept(uuid: uuid, hash: recomputed, endpoint: endpoint.rawValue, response: response.body)
         }
         return response
-    }
-
-    static func platformCode(_ check: String) -> String {
-        switch check {
-        case "invoice-hash": "invalid-invoice-hash"
-        case "signature-value": "invalid-digital-signature"
-        case "signed-properties-digest": "signed-properties-hashing"
-        case "certificate-digest": "certificate-hashing"
-        case "issuer-name": "X509IssuerName"
-        case "serial-number": "X509SerialNumber"
-        case "qr-tag-3": "invoiceTimeStamp_QRCODE_INVALID"
-        case "qr-tag-9": "CERTIFICATE_SIGNATURE_QRCODE_INVALID"
-        case let id where id.hasPrefix("qr"): "QRCODE_INVALID"
-        default: "invalid-digital-signature"
-        }
     }
 
     static func embeddedCertificate(_ bytes: [UInt8]) -> String? {

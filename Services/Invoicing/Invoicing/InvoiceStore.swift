@@ -222,46 +222,6 @@ final class InvoiceStore: Sendable {
         }
     }
 
-    // MARK: Announcements
-
-    /// Which announcement an invoice is waiting for.
-    enum Announcement: String, Sendable, CaseIterable {
-        /// Ready for its buyer: cleared, or (simplified) stamped or reported.
-        case ready = "ready_notified_at"
-        /// ZATCA rejected it.
-        case rejection = "rejection_notified_at"
-        /// Simplified and still unreported: a candidate for the 20-hour warning.
-        case deadline = "deadline_notified_at"
-        /// The support desk's ticket for a rejection, and for a deadline.
-        case rejectionTicket = "rejection_ticket_at"
-        case deadlineTicket = "deadline_ticket_at"
-    }
-
-    /// Invoices that still need `announcement`, oldest first, with their history.
-    func awaiting(_ announcement: Announcement, limit: Int = 50) async throws -> [(Stored, [StatusEvent])] {
-        let condition: String =
-            switch announcement {
-            case .ready: "(status = 'cleared' OR (subtype = 'simplified' AND status IN ('stamped', 'reported')))"
-            case .rejection, .rejectionTicket: "status = 'rejected'"
-            case .deadline, .deadlineTicket: "subtype = 'simplified' AND status = 'stamped'"
-            }
-        return try await pool.read { db in
-            let ids = try String.fetchAll(
-                db, sql: "SELECT id FROM invoice WHERE \(condition) AND \(announcement.rawValue) IS NULL ORDER BY created_at LIMIT ?", arguments: [limit]
-            )
-            return try ids.compactMap { id in
-                guard let stored = try Self.fetch(db, id: id) else { return nil }
-                return (stored, try Self.events(db, id: id))
-            }
-        }
-    }
-
-    func markAnnounced(_ announcement: Announcement, id: String, at: Date) async throws {
-        try await pool.write { db in
-            try db.execute(sql: "UPDATE invoice SET \(announcement.rawValue) = ? WHERE id = ?", arguments: [at.timeIntervalSince1970, id])
-        }
-    }
-
     // MARK: Reading
 
     func invoice(id: String) async throws -> Stored? {
@@ -290,7 +250,7 @@ final class InvoiceStore: Sendable {
         try await pool.read { db in try Self.events(db, id: id) }
     }
 
-    private static func events(_ db: Database, id: String) throws -> [StatusEvent] {
+    static func events(_ db: Database, id: String) throws -> [StatusEvent] {
         try Row.fetchAll(db, sql: "SELECT * FROM invoice_event WHERE invoice_id = ? ORDER BY sequence", arguments: [id]).map { row in
             StatusEvent(
                 status: InvoiceStatus(rawValue: row["status"]) ?? .draft, at: Date(timeIntervalSince1970: row["at"]), source: row["source"],
@@ -413,7 +373,7 @@ final class InvoiceStore: Sendable {
         return kind.numberPrefix + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 
-    private static func fetch(_ db: Database, id: String) throws -> Stored? {
+    static func fetch(_ db: Database, id: String) throws -> Stored? {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM invoice WHERE id = ?", arguments: [id]) else { return nil }
         let decoder = JSONDecoder()
         return Stored(

@@ -6,6 +6,7 @@ import InvoicingContract
 import SigningContract
 import SupportContract
 import UnixSocketTransport
+import ZATCAStamp
 
 /// Explains an invoice or an XML document: ZATCA's business rules (through the invoicing
 /// service's validator), the cryptographic stamp (through the signing service's verifier), and
@@ -112,19 +113,7 @@ struct Diagnoser: Sendable {
 
     /// The platform code that the signing verifier's failed check corresponds to.
     static func stampCode(_ checkID: String) -> String {
-        switch checkID {
-        case "invoice-hash": "invalid-invoice-hash"
-        case "signature-value": "invalid-signature"
-        case "signed-properties-digest": "signed-properties-hashing"
-        case "certificate-digest": "certificate-hashing"
-        case "issuer-name", "serial-number": KnowledgeBase.issuerSerialCode
-        case "previous-invoice-hash": KnowledgeBase.previousHashCode
-        case "qr-tag-3": "invoiceTimeStamp_QRCODE_INVALID"
-        case "qr-tag-9": "CERTIFICATE_SIGNATURE_QRCODE_INVALID"
-        case let id where id.hasPrefix("qr"): "QRCODE_INVALID"
-        case "certificate": "certificate-hashing"
-        default: "invalid-signature"
-        }
+        VerificationReport.Check.platformCode(forCheck: checkID)
     }
 
     static func stampItem(_ check: VerifyResponse.Check) -> DiagnosisItem {

@@ -63,9 +63,3 @@ enum KnowledgeBase {
     }
 }
 
-extension KnowledgeBase {
-    /// The platform code for an `X509IssuerName` or `X509SerialNumber` that does not match the certificate.
-    static let issuerSerialCode = "X509IssuerName"
-    /// The code for a PIH that is not the previous document's hash.
-    static let previousHashCode = "invalid-pih"
-}
