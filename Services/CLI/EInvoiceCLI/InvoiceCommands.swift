@@ -29,7 +29,6 @@ func withInvoicing<T: Sendable>(_ common: CommonOptions, _ body: (Invoicing.Clie
         {
             throw FindingsRefusal(message: error.message, findings: findings)
         }
-        // The service's own words, without the status code's name.
         throw CLIError(error.message, code: error.code)
     }
 }

@@ -15,10 +15,16 @@ struct NotificationsCommand: AsyncParsableCommand {
 }
 
 func withNotifications<T: Sendable>(_ common: CommonOptions, _ body: (Notifications.Client<UnixSocketClientTransport>) async throws -> T) async throws -> T {
+    try await withServiceReportingErrors(.notification, common) { try await body(Notifications.Client(wrapping: $0)) }
+}
+
+/// Calls a service; its refusals become ``CLIError``s in the service's own words, without the
+/// status code's name.
+func withServiceReportingErrors<T: Sendable>(
+    _ service: ServiceName, _ common: CommonOptions, _ body: (GRPCClient<UnixSocketClientTransport>) async throws -> T
+) async throws -> T {
     do {
-        return try await withServiceClient(.notification, paths: common.paths) { client in
-            try await body(Notifications.Client(wrapping: client))
-        }
+        return try await withServiceClient(service, paths: common.paths, body)
     } catch let error as RPCError {
         throw CLIError(error.message, code: error.code)
     }

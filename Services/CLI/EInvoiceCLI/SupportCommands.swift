@@ -6,13 +6,7 @@ public import SupportContract
 import UnixSocketTransport
 
 func withSupport<T: Sendable>(_ common: CommonOptions, _ body: (Support.Client<UnixSocketClientTransport>) async throws -> T) async throws -> T {
-    do {
-        return try await withServiceClient(.support, paths: common.paths) { client in
-            try await body(Support.Client(wrapping: client))
-        }
-    } catch let error as RPCError {
-        throw CLIError(error.message, code: error.code)
-    }
+    try await withServiceReportingErrors(.support, common) { try await body(Support.Client(wrapping: $0)) }
 }
 
 /// Who is typing: `--author`, else `$EINVOICE_OPERATOR`, else the login name.
