@@ -23,6 +23,7 @@ extension Target.Dependency {
     static let histogram = Self.product(name: "Histogram", package: "hdrhistogram-swift")
     static let nioHTTP1 = Self.product(name: "NIOHTTP1", package: "swift-nio")
     static let nioSSL = Self.product(name: "NIOSSL", package: "swift-nio-ssl")
+    static let asyncHTTPClient = Self.product(name: "AsyncHTTPClient", package: "async-http-client")
 }
 
 /// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
@@ -65,9 +66,11 @@ let package = Package(
         .library(name: "InvoiceModel", targets: ["InvoiceModel"]),
         .library(name: "InvoiceRules", targets: ["InvoiceRules"]),
         .library(name: "ZATCACrypto", targets: ["ZATCACrypto"]),
+        .library(name: "FatooraClient", targets: ["FatooraClient"]),
         .library(name: "SigningContract", targets: ["SigningContract"]),
         .library(name: "NotificationContract", targets: ["NotificationContract"]),
         .library(name: "SupportContract", targets: ["SupportContract"]),
+        .library(name: "RegistrationContract", targets: ["RegistrationContract"]),
         .executable(name: "support-service", targets: ["support-service"]),
     ],
     dependencies: [
@@ -81,6 +84,8 @@ let package = Package(
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         // TLS for SMTP (STARTTLS, smtps) and https webhooks.
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        // The Fatoora platform's HTTPS API.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
@@ -100,6 +105,9 @@ let package = Package(
         .target(name: "InvoiceModel", dependencies: ["UBLXML"], path: "Shared/InvoiceModel", swiftSettings: strictSettings),
         .target(name: "InvoiceRules", dependencies: ["InvoiceModel"], path: "Shared/InvoiceRules", swiftSettings: strictSettings),
         .target(name: "ZATCAStamp", dependencies: ["UBLXML", "CXMLSupport", "ZATCACrypto", "ZATCAQR"], path: "Shared/ZATCAStamp", swiftSettings: strictSettings),
+
+        // ZATCA's Fatoora API (CSIDs, compliance checks, clearance, reporting) over HTTP.
+        .target(name: "FatooraClient", dependencies: [.asyncHTTPClient, .logging, .nioCore, .nioHTTP1], path: "Shared/FatooraClient", swiftSettings: strictSettings),
 
         // The RPC runtime.
         .target(name: "BinaryCoding", path: "Shared/BinaryCoding", swiftSettings: strictSettings),
@@ -130,12 +138,19 @@ let package = Package(
             exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
         ),
         .target(name: "SupportContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Support", swiftSettings: strictSettings),
+        .target(name: "RegistrationContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Registration", swiftSettings: strictSettings),
         .target(
             name: "NotificationContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Notification", exclude: ["WEBHOOKS.md"],
             swiftSettings: strictSettings
         ),
     ]
-        + service("Registration", library: "Registration", executable: "registration-service")
+        + service(
+            "Registration", library: "Registration", executable: "registration-service",
+            dependencies: [
+                "RegistrationContract", "SigningContract", "InvoicingContract", "NotificationContract", "FatooraClient", "InvoiceModel", "ZATCACrypto",
+                "UnixSocketTransport", .grdb, .lifecycle, .asyncHTTPClient,
+            ]
+        )
         + service(
             "Invoicing", library: "Invoicing", executable: "invoicing-service",
             dependencies: ["InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
