@@ -153,7 +153,10 @@ let package = Package(
         )
         + service(
             "Invoicing", library: "Invoicing", executable: "invoicing-service",
-            dependencies: ["InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel", "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle]
+            dependencies: [
+                "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "RegistrationContract", "FatooraClient", "InvoiceModel",
+                "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle, .asyncHTTPClient,
+            ]
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
@@ -179,7 +182,7 @@ let package = Package(
             .target(
                 name: "EInvoiceCLI",
                 dependencies: [
-                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "SupportContract", "InvoiceModel",
+                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "SupportContract", "RegistrationContract", "InvoiceModel",
                     "InvoiceRules", "UnixSocketTransport", .grpcCore,
                     .argumentParser, .histogram,
                 ],

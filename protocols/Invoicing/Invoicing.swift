@@ -25,6 +25,10 @@ public enum Invoicing: Sendable {
         public static let search = UnaryMethod<SearchRequest, SearchResponse>(service: descriptor, name: "Search")
         /// Records ZATCA's answer to a clearance or reporting submission.
         public static let recordOutcome = UnaryMethod<RecordOutcomeRequest, InvoiceRecord>(service: descriptor, name: "RecordOutcome")
+        /// The clearance and reporting queue.
+        public static let listSubmissions = UnaryMethod<SubmissionsRequest, SubmissionsResponse>(service: descriptor, name: "ListSubmissions")
+        /// Sends a pending (or kept-local) document now, the same bytes; returns its submission after the attempt.
+        public static let retrySubmission = UnaryMethod<SubmissionReference, SubmissionRecord>(service: descriptor, name: "RetrySubmission")
     }
 
     public protocol ServiceProtocol: RegistrableRPCService {
@@ -35,6 +39,8 @@ public enum Invoicing: Sendable {
         func get(_ request: GetInvoiceRequest, context: ServerContext) async throws -> InvoiceDetail
         func search(_ request: SearchRequest, context: ServerContext) async throws -> SearchResponse
         func recordOutcome(_ request: RecordOutcomeRequest, context: ServerContext) async throws -> InvoiceRecord
+        func listSubmissions(_ request: SubmissionsRequest, context: ServerContext) async throws -> SubmissionsResponse
+        func retrySubmission(_ request: SubmissionReference, context: ServerContext) async throws -> SubmissionRecord
     }
 
     public struct Client<Transport: ClientTransport>: Sendable {
@@ -71,6 +77,14 @@ public enum Invoicing: Sendable {
         public func recordOutcome(_ request: RecordOutcomeRequest, options: CallOptions = .defaults) async throws -> InvoiceRecord {
             try await Method.recordOutcome.call(on: client, request, options: options)
         }
+
+        public func listSubmissions(_ request: SubmissionsRequest, options: CallOptions = .defaults) async throws -> SubmissionsResponse {
+            try await Method.listSubmissions.call(on: client, request, options: options)
+        }
+
+        public func retrySubmission(_ request: SubmissionReference, options: CallOptions = .defaults) async throws -> SubmissionRecord {
+            try await Method.retrySubmission.call(on: client, request, options: options)
+        }
     }
 }
 
@@ -83,5 +97,7 @@ extension Invoicing.ServiceProtocol {
         Invoicing.Method.get.register(in: &router) { try await self.get($0, context: $1) }
         Invoicing.Method.search.register(in: &router) { try await self.search($0, context: $1) }
         Invoicing.Method.recordOutcome.register(in: &router) { try await self.recordOutcome($0, context: $1) }
+        Invoicing.Method.listSubmissions.register(in: &router) { try await self.listSubmissions($0, context: $1) }
+        Invoicing.Method.retrySubmission.register(in: &router) { try await self.retrySubmission($0, context: $1) }
     }
 }

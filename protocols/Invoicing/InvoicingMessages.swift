@@ -311,3 +311,104 @@ public struct RecordOutcomeRequest: Codable, Sendable {
         self.clearedXML = clearedXML
     }
 }
+
+// MARK: Submissions
+
+/// Where a stamped document goes on the platform.
+public enum SubmissionEndpointName: String, Codable, Sendable, Hashable {
+    /// `invoices/clearance/single`: standard documents, before the buyer gets them.
+    case clearance
+    /// `invoices/reporting/single`: simplified documents, within 24 hours.
+    case reporting
+}
+
+/// Where a stamped document is in the submission queue.
+public enum SubmissionState: String, Codable, Sendable, Hashable, CaseIterable {
+    /// Owed to the platform: not sent yet, or sent without a final answer (it will be sent again, same bytes).
+    case pending
+    /// Cleared or reported.
+    case done
+    /// Rejected by the platform, with its reasons in the invoice's history.
+    case rejected
+    /// Not for the platform: the unit has no production CSID (a development certificate).
+    case local
+}
+
+/// One invoice's submission.
+public struct SubmissionRecord: Codable, Sendable, Hashable {
+    public var invoiceID: String
+    public var number: String?
+    public var kind: DocumentKind
+    public var subtype: InvoiceSubtype
+    public var sellerVAT: String
+    public var egsID: String
+    public var endpoint: SubmissionEndpointName
+    public var state: SubmissionState
+    public var invoiceStatus: InvoiceStatus
+    public var attempts: Int
+    public var nextAttemptAt: Date
+    /// The platform's last HTTP status (nil: no answer yet).
+    public var lastStatus: Int?
+    public var lastError: String?
+    /// Reporting only: 24 hours after the issue moment.
+    public var deadlineAt: Date?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        invoiceID: String, number: String?, kind: DocumentKind, subtype: InvoiceSubtype, sellerVAT: String, egsID: String, endpoint: SubmissionEndpointName,
+        state: SubmissionState, invoiceStatus: InvoiceStatus, attempts: Int, nextAttemptAt: Date, lastStatus: Int?, lastError: String?, deadlineAt: Date?,
+        createdAt: Date, updatedAt: Date
+    ) {
+        self.invoiceID = invoiceID
+        self.number = number
+        self.kind = kind
+        self.subtype = subtype
+        self.sellerVAT = sellerVAT
+        self.egsID = egsID
+        self.endpoint = endpoint
+        self.state = state
+        self.invoiceStatus = invoiceStatus
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastStatus = lastStatus
+        self.lastError = lastError
+        self.deadlineAt = deadlineAt
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}
+
+public struct SubmissionsRequest: Codable, Sendable {
+    public var state: SubmissionState?
+    public var egsID: String?
+    public var limit: Int?
+
+    public init(state: SubmissionState? = nil, egsID: String? = nil, limit: Int? = nil) {
+        self.state = state
+        self.egsID = egsID
+        self.limit = limit
+    }
+}
+
+public struct SubmissionsResponse: Codable, Sendable {
+    public var submissions: [SubmissionRecord]
+    /// How many submissions are in each state, over the whole queue.
+    public var counts: [String: Int]
+
+    public init(submissions: [SubmissionRecord], counts: [String: Int]) {
+        self.submissions = submissions
+        self.counts = counts
+    }
+}
+
+public struct SubmissionReference: Codable, Sendable {
+    /// The invoice's id or number.
+    public var reference: String
+    public var sellerVAT: String?
+
+    public init(reference: String, sellerVAT: String? = nil) {
+        self.reference = reference
+        self.sellerVAT = sellerVAT
+    }
+}

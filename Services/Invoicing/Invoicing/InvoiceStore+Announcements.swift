@@ -6,7 +6,7 @@ import InvoicingContract
 extension InvoiceStore {
     /// Which announcement an invoice is waiting for.
     enum Announcement: String, Sendable, CaseIterable {
-        /// Ready for its buyer: cleared, or (simplified) stamped or reported.
+        /// Ready for its buyer: cleared or reported, or (simplified) stamped.
         case ready = "ready_notified_at"
         /// ZATCA rejected it.
         case rejection = "rejection_notified_at"
@@ -21,7 +21,7 @@ extension InvoiceStore {
     func awaiting(_ announcement: Announcement, limit: Int = 50) async throws -> [(Stored, [StatusEvent])] {
         let condition: String =
             switch announcement {
-            case .ready: "(status = 'cleared' OR (subtype = 'simplified' AND status IN ('stamped', 'reported')))"
+            case .ready: "(status IN ('cleared', 'reported') OR (subtype = 'simplified' AND status = 'stamped'))"
             case .rejection, .rejectionTicket: "status = 'rejected'"
             case .deadline, .deadlineTicket: "subtype = 'simplified' AND status = 'stamped'"
             }

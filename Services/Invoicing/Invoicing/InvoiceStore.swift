@@ -106,6 +106,7 @@ final class InvoiceStore: Sendable {
                 ALTER TABLE invoice ADD COLUMN deadline_ticket_at REAL;
                 """)
         }
+        Self.migrateSubmissions(&migrator)
         try migrator.migrate(pool)
     }
 
@@ -195,10 +196,12 @@ final class InvoiceStore: Sendable {
                     """,
                 arguments: [InvoiceStatus.stamped.rawValue, icv, invoiceHash, qr, Data(stampedXML), at.timeIntervalSince1970, id, InvoiceStatus.issued.rawValue]
             )
-            if db.changesCount == 1 {
+            let changed = db.changesCount == 1
+            if changed {
                 try Self.appendEvent(db, id: id, StatusEvent(status: .stamped, at: at, source: "signing", detail: "ICV \(icv), hash \(invoiceHash)"))
             }
             guard let stored = try Self.fetch(db, id: id) else { throw InvoicingError.notFound("No invoice \(id).") }
+            if changed { try Self.enqueueSubmission(db, stored, at: at) }
             return stored
         }
     }
@@ -206,20 +209,30 @@ final class InvoiceStore: Sendable {
     /// Records ZATCA's answer (cleared, reported or rejected) with its messages.
     func recordOutcome(_ request: RecordOutcomeRequest, at: Date) async throws -> Stored {
         try await pool.write { db in
-            guard let current = try Self.fetch(db, id: request.id) else { throw InvoicingError.notFound("No invoice \(request.id).") }
-            guard current.record.status.allows(request.status) else {
-                throw InvoicingError.failedPrecondition(
-                    "Invoice \(current.record.number ?? request.id) is \(current.record.status.rawValue); it cannot become \(request.status.rawValue)."
-                )
-            }
+            let stored = try Self.applyOutcome(db, request, at: at)
+            // An outcome recorded from outside ends the queue's work on the invoice.
             try db.execute(
-                sql: "UPDATE invoice SET status = ?, cleared_xml = COALESCE(?, cleared_xml), updated_at = ? WHERE id = ?",
-                arguments: [request.status.rawValue, request.clearedXML, at.timeIntervalSince1970, request.id]
+                sql: "UPDATE submission SET state = ?, updated_at = ? WHERE invoice_id = ? AND state IN ('pending', 'local')",
+                arguments: [request.status == .rejected ? "rejected" : "done", at.timeIntervalSince1970, request.id]
             )
-            try Self.appendEvent(db, id: request.id, StatusEvent(status: request.status, at: at, source: request.source, detail: request.detail, messages: request.messages))
-            guard let stored = try Self.fetch(db, id: request.id) else { throw InvoicingError.notFound("No invoice \(request.id).") }
             return stored
         }
+    }
+
+    static func applyOutcome(_ db: Database, _ request: RecordOutcomeRequest, at: Date) throws -> Stored {
+        guard let current = try Self.fetch(db, id: request.id) else { throw InvoicingError.notFound("No invoice \(request.id).") }
+        guard current.record.status.allows(request.status) else {
+            throw InvoicingError.failedPrecondition(
+                "Invoice \(current.record.number ?? request.id) is \(current.record.status.rawValue); it cannot become \(request.status.rawValue)."
+            )
+        }
+        try db.execute(
+            sql: "UPDATE invoice SET status = ?, cleared_xml = COALESCE(?, cleared_xml), updated_at = ? WHERE id = ?",
+            arguments: [request.status.rawValue, request.clearedXML, at.timeIntervalSince1970, request.id]
+        )
+        try Self.appendEvent(db, id: request.id, StatusEvent(status: request.status, at: at, source: request.source, detail: request.detail, messages: request.messages))
+        guard let stored = try Self.fetch(db, id: request.id) else { throw InvoicingError.notFound("No invoice \(request.id).") }
+        return stored
     }
 
     // MARK: Reading

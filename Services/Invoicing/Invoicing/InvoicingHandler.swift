@@ -16,10 +16,16 @@ public struct InvoicingHandler: Invoicing.ServiceProtocol {
     /// Largest XML document `Validate` accepts.
     let maxDocumentSize: Int
     let clock: @Sendable () -> Date
+    /// Sends stamped documents to the platform; a standard invoice is cleared before its request returns.
+    let submitter: Submitter?
 
-    init(store: InvoiceStore, stamper: any InvoiceStamping, logger: Logger, maxDocumentSize: Int, clock: @escaping @Sendable () -> Date = { Date() }) {
+    init(
+        store: InvoiceStore, stamper: any InvoiceStamping, submitter: Submitter? = nil, logger: Logger, maxDocumentSize: Int,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.store = store
         self.stamper = stamper
+        self.submitter = submitter
         self.logger = logger
         self.maxDocumentSize = maxDocumentSize
         self.clock = clock
@@ -118,7 +124,12 @@ public struct InvoicingHandler: Invoicing.ServiceProtocol {
         guard stored.record.status == .issued else {
             return IssueResponse(invoice: stored.record, warnings: stored.warnings, replayed: replayed)
         }
-        let stamped = try await stamp(stored)
+        var stamped = try await stamp(stored)
+        if stamped.record.subtype == .standard, let submitter {
+            // A standard invoice counts once cleared: try now; the queue carries on if the platform is away.
+            await submitter.submit(stamped.record.id)
+            stamped = try await store.invoice(id: stamped.record.id) ?? stamped
+        }
         return IssueResponse(invoice: stamped.record, warnings: stamped.warnings, replayed: replayed)
     }
 
@@ -213,6 +224,23 @@ public struct InvoicingHandler: Invoicing.ServiceProtocol {
             throw InvoicingError.invalidRequest("An outcome is cleared, reported or rejected, not \(request.status.rawValue).")
         }
         return try await store.recordOutcome(request, at: clock()).record
+    }
+
+    // MARK: Submissions
+
+    public func listSubmissions(_ request: SubmissionsRequest, context: ServerContext) async throws -> SubmissionsResponse {
+        let (records, counts) = try await store.submissions(request)
+        return SubmissionsResponse(submissions: records, counts: counts)
+    }
+
+    public func retrySubmission(_ request: SubmissionReference, context: ServerContext) async throws -> SubmissionRecord {
+        guard let stored = try await store.invoice(reference: request.reference, sellerVAT: request.sellerVAT) else {
+            throw InvoicingError.notFound("No invoice '\(request.reference)'.")
+        }
+        _ = try await store.retrySubmission(invoiceID: stored.record.id, at: clock())
+        await submitter?.submit(stored.record.id)
+        guard let record = try await store.submission(invoiceID: stored.record.id) else { throw InvoicingError.storage("submission vanished") }
+        return record
     }
 
     // MARK: Helpers

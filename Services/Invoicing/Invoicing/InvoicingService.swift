@@ -17,8 +17,10 @@ public enum InvoicingService {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let store = try InvoiceStore(path: (directory as NSString).appendingPathComponent("invoices.sqlite"))
         let signing = ServiceConnection(.signing, paths: context.paths)
+        let registration = ServiceConnection(.registration, paths: context.paths)
+        let submitter = Submitter(store: store, registration: registration.client, logger: context.logger)
         let handler = InvoicingHandler(
-            store: store, stamper: SigningStamper(client: signing.client, timeout: .seconds(30)), logger: context.logger,
+            store: store, stamper: SigningStamper(client: signing.client, timeout: .seconds(30)), submitter: submitter, logger: context.logger,
             maxDocumentSize: maxDocumentSize
         )
         let recovery = StampRecovery(handler: handler, logger: context.logger, interval: .seconds(2))
@@ -26,6 +28,6 @@ public enum InvoicingService {
         let support = ServiceConnection(.support, paths: context.paths)
         let announcer = InvoiceAnnouncer(store: store, client: notification.client, support: support.client, logger: context.logger, interval: .seconds(2))
         context.health.update(details: ["database": store.pool.path])
-        return ServiceParts(rpcServices: [handler], background: [signing, recovery, notification, support, announcer])
+        return ServiceParts(rpcServices: [handler], background: [signing, registration, submitter, recovery, notification, support, announcer])
     }
 }
