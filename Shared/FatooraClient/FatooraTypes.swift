@@ -150,6 +150,14 @@ public struct FatooraRetry: Sendable, Hashable {
         self.requestTimeout = requestTimeout
     }
 
+    /// This policy with the request timeout from `EINVOICE_FATOORA_TIMEOUT` (seconds), when set.
+    public func configured(from environment: [String: String]) -> FatooraRetry {
+        guard let text = environment["EINVOICE_FATOORA_TIMEOUT"], let seconds = Double(text), seconds > 0 else { return self }
+        var copy = self
+        copy.requestTimeout = .milliseconds(Int64(seconds * 1_000))
+        return copy
+    }
+
     /// The pause before attempt `attempt + 1` (attempt counts from 1).
     public func delay(after attempt: Int, retryAfter: Duration? = nil) -> Duration {
         let exponent = min(attempt - 1, 20)

@@ -9,7 +9,8 @@ import Synchronization
 /// Faults to inject, for tests: each request takes the next planned fault, if any.
 ///
 /// `POST /__sim/faults` with `{"next": ["429", "500", "503", "drop", "slow:1500", "duplicate"]}`
-/// queues them; `GET /__sim/faults` shows what is left. `drop` closes the connection without an
+/// queues them; `GET /__sim/faults` shows what is left; `GET /__sim/accepted` lists every
+/// document the platform accepted (uuid, hash, endpoint). `drop` closes the connection without an
 /// answer (after the platform did the work, as a lost answer would); `slow:MS` answers after MS
 /// milliseconds; `duplicate` answers as if the document had been accepted before (208/409).
 final class FaultPlan: Sendable {
@@ -96,6 +97,10 @@ struct SimulatorHTTPServer: Service {
                 faults.plan(next)
             }
             return FatooraAPI.json(200, ["pending": faults.pending])
+        }
+        if path == "/__sim/accepted" {
+            let rows = (try? api.state.acceptedDocuments()) ?? []
+            return FatooraAPI.json(200, ["accepted": rows.map { ["uuid": $0.uuid, "invoiceHash": $0.hash, "endpoint": $0.endpoint] }])
         }
         var headers: [String: String] = [:]
         for (name, value) in head.headers { headers[name.lowercased()] = value }

@@ -122,6 +122,13 @@ final class SimulatorState: Sendable {
         }
     }
 
+    /// Every accepted document, oldest first.
+    func acceptedDocuments() throws -> [(uuid: String, hash: String, endpoint: String)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT uuid, invoice_hash, endpoint FROM accepted ORDER BY created_at").map { ($0["uuid"], $0["invoice_hash"], $0["endpoint"]) }
+        }
+    }
+
     func accept(uuid: String, hash: String, endpoint: String, response: Data) throws {
         try pool.write { db in
             try db.execute(

@@ -29,7 +29,8 @@ final class Submitter: Service, Sendable {
 
     init(
         store: InvoiceStore, registration: GRPCClient<UnixSocketClientTransport>, http: HTTPClient = .shared,
-        retry: FatooraRetry = FatooraRetry(maxAttempts: 3, baseDelay: .milliseconds(200), maxDelay: .seconds(2), requestTimeout: .seconds(20)),
+        retry: FatooraRetry = FatooraRetry(maxAttempts: 3, baseDelay: .milliseconds(200), maxDelay: .seconds(2), requestTimeout: .seconds(20))
+            .configured(from: ProcessInfo.processInfo.environment),
         logger: Logger, interval: Duration = .seconds(1), clock: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.store = store

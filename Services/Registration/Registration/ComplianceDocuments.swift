@@ -22,7 +22,11 @@ enum ComplianceDocuments {
     )
 
     /// The request for one compliance document of a unit.
-    static func draft(_ name: String, taxpayer: Taxpayer, egsID: String) -> InvoiceDraft {
+    static func draft(_ name: String, taxpayer: Taxpayer, egsID: String, now: Date = Date()) -> InvoiceDraft {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 3 * 3_600)!  // Riyadh, no daylight saving
+        let day = calendar.dateComponents([.year, .month, .day], from: now)
+        let today = String(format: "%04d-%02d-%02d", day.year ?? 2026, day.month ?? 1, day.day ?? 1)
         let parts = name.split(separator: "-", maxSplits: 1).map(String.init)
         let subtype: InvoiceSubtype = parts.first == "standard" ? .standard : .simplified
         let kind = DocumentKind(rawValue: parts.count > 1 ? parts[1] : "invoice") ?? .invoice
@@ -35,8 +39,8 @@ enum ComplianceDocuments {
             rate: ExactDecimal(15)
         )
         return InvoiceDraft(
-            kind: kind, subtype: subtype, number: number(name, egsID: egsID), seller: seller, buyer: subtype == .standard ? sampleBuyer : nil,
-            supplyDate: nil, paymentMeansCode: "10", billingReference: kind.isNote ? number("\(parts[0])-invoice", egsID: egsID) : nil,
+            kind: kind, subtype: subtype, number: number(name, egsID: egsID), issueDate: today, seller: seller, buyer: subtype == .standard ? sampleBuyer : nil,
+            supplyDate: subtype == .standard ? today : nil, paymentMeansCode: "10", billingReference: kind.isNote ? number("\(parts[0])-invoice", egsID: egsID) : nil,
             reason: kind.isNote ? "فحص الامتثال | Compliance check" : nil, lines: [line]
         )
     }

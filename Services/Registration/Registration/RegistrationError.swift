@@ -27,7 +27,7 @@ enum RegistrationError: Error, RPCErrorConvertible, CustomStringConvertible, Sen
     var description: String {
         switch self {
         case .invalid(let problems):
-            (problems.count == 1 ? "1 problem: " : "\(problems.count) problems: ") + problems.map(\.description).joined(separator: "; ")
+            (problems.count == 1 ? "1 problem:" : "\(problems.count) problems:") + problems.map { "\n  - \($0.description)" }.joined()
         case .invalidRequest(let message), .notFound(let message), .exists(let message), .failedPrecondition(let message), .unavailable(let message):
             message
         case .storage(let message): "The registration store failed: \(message)"

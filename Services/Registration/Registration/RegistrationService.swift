@@ -1,4 +1,5 @@
 import Foundation
+import FatooraClient
 import GRDB
 import Logging
 public import ServiceRuntime
@@ -23,7 +24,7 @@ public enum RegistrationService {
         let notification = ServiceConnection(.notification, paths: context.paths)
         let onboarder = Onboarder(
             store: store, directory: platforms, secrets: CSIDSecrets(key: key), signing: signing.client, invoicing: invoicing.client,
-            notification: notification.client, logger: context.logger
+            notification: notification.client, retry: FatooraRetry(maxAttempts: 4).configured(from: ProcessInfo.processInfo.environment), logger: context.logger
         )
         let handler = RegistrationHandler(store: store, onboarder: onboarder, logger: context.logger, clock: { Date() })
         let resumer = OnboardingResumer(onboarder: onboarder, logger: context.logger, interval: .seconds(2))
