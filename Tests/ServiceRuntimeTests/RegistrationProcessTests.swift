@@ -262,7 +262,19 @@ struct RegistrationProcessTests {
             let retry = try await deployment.cli(["submissions", "retry", issued[0]])
             #expect(retry.status != 0 && retry.output.contains("nothing to retry"), "\(retry.output)")
 
-            #expect(!deployment.logText.contains("123345"), "the OTP is not logged")
+            // Renewal: a new production CSID, installed for signing; the unit keeps reporting.
+            let renewed = try await deployment.json(["egs", "renew", "EGS-1", "--otp", "123456"])
+            #expect(renewed["state"] as? String == "onboarded")
+            #expect(renewed["certificateSerial"] as? String != unit["certificateSerial"] as? String, "a new certificate")
+            let after = try await deployment.json(["invoice", "issue", examples.appendingPathComponent("simplified-invoice.json").path, "--egs", "EGS-1"])
+            let afterID = try #require((after["invoice"] as? [String: Any])?["id"] as? String)
+            var afterStatus = ""
+            for _ in 0..<100 where afterStatus != "reported" {
+                afterStatus = (try await deployment.json(["invoice", "show", afterID])["invoice"] as? [String: Any])?["status"] as? String ?? ""
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(afterStatus == "reported", "reported with the renewed CSID")
+            #expect(!deployment.logText.contains("123345") && !deployment.logText.contains("123456"), "the OTP is not logged")
         }
     }
 
