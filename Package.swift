@@ -24,6 +24,7 @@ extension Target.Dependency {
     static let nioHTTP1 = Self.product(name: "NIOHTTP1", package: "swift-nio")
     static let nioSSL = Self.product(name: "NIOSSL", package: "swift-nio-ssl")
     static let asyncHTTPClient = Self.product(name: "AsyncHTTPClient", package: "async-http-client")
+    static let hummingbird = Self.product(name: "Hummingbird", package: "hummingbird")
 }
 
 /// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
@@ -71,6 +72,7 @@ let package = Package(
         .library(name: "NotificationContract", targets: ["NotificationContract"]),
         .library(name: "SupportContract", targets: ["SupportContract"]),
         .library(name: "RegistrationContract", targets: ["RegistrationContract"]),
+        .library(name: "GatewayContract", targets: ["GatewayContract"]),
         .executable(name: "support-service", targets: ["support-service"]),
     ],
     dependencies: [
@@ -86,6 +88,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         // The Fatoora platform's HTTPS API.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The gateway's HTTP/JSON API.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
@@ -138,6 +142,7 @@ let package = Package(
             exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
         ),
         .target(name: "SupportContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Support", swiftSettings: strictSettings),
+        .target(name: "GatewayContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Gateway", swiftSettings: strictSettings),
         .target(name: "RegistrationContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Registration", swiftSettings: strictSettings),
         .target(
             name: "NotificationContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Notification", exclude: ["WEBHOOKS.md"],
@@ -173,7 +178,13 @@ let package = Package(
                 .grdb, .lifecycle,
             ]
         )
-        + service("Gateway", library: "Gateway", executable: "gateway")
+        + service(
+            "Gateway", library: "Gateway", executable: "gateway",
+            dependencies: [
+                "GatewayContract", "RegistrationContract", "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel",
+                "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle, .nioCore, .hummingbird,
+            ]
+        )
         + service(
             "FatooraSim", library: "FatooraSim", executable: "fatoora-sim",
             dependencies: ["ZATCACrypto", "ZATCAStamp", "InvoiceModel", "InvoiceRules", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1]
@@ -182,7 +193,7 @@ let package = Package(
             .target(
                 name: "EInvoiceCLI",
                 dependencies: [
-                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "SupportContract", "RegistrationContract", "InvoiceModel",
+                    "ServiceRuntime", "HealthContract", "SigningContract", "InvoicingContract", "NotificationContract", "SupportContract", "RegistrationContract", "GatewayContract", "InvoiceModel",
                     "InvoiceRules", "UnixSocketTransport", .grpcCore,
                     .argumentParser, .histogram,
                 ],

@@ -11,7 +11,7 @@ public struct EInvoiceCommand: AsyncParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            StatusCommand.self, TaxpayerCommand.self, EGSCommand.self, BuyerCommand.self, InvoiceCommand.self, SubmissionsCommand.self, ValidateCommand.self, NotificationsCommand.self, DiagnoseCommand.self, TicketCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, QRCommand.self, LoadCommand.self,
+            StatusCommand.self, TaxpayerCommand.self, EGSCommand.self, BuyerCommand.self, InvoiceCommand.self, SubmissionsCommand.self, APIKeyCommand.self, ValidateCommand.self, NotificationsCommand.self, DiagnoseCommand.self, TicketCommand.self, KeysCommand.self, SignCommand.self, VerifyCommand.self, QRCommand.self, LoadCommand.self,
         ]
     )
 

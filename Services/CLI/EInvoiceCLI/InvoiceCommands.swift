@@ -12,7 +12,7 @@ struct InvoiceCommand: AsyncParsableCommand {
         commandName: "invoice",
         abstract: "Issue invoices and notes from JSON requests, show them, list them.",
         discussion: "The JSON request format is protocols/Invoicing/INVOICE-JSON.md; every ZATCA scenario has an example in protocols/Invoicing/examples.",
-        subcommands: [InvoiceIssue.self, InvoiceDraftCommand.self, InvoiceNote.self, InvoiceShow.self, InvoiceList.self]
+        subcommands: [InvoiceIssue.self, InvoiceDraftCommand.self, InvoiceNote.self, InvoiceShow.self, InvoiceList.self, InvoiceLinkCommand.self]
     )
 }
 
@@ -20,7 +20,7 @@ struct InvoiceCommand: AsyncParsableCommand {
 /// ``FindingsRefusal``.
 func withInvoicing<T: Sendable>(_ common: CommonOptions, _ body: (Invoicing.Client<UnixSocketClientTransport>) async throws -> T) async throws -> T {
     do {
-        return try await withServiceClient(.invoicing, paths: common.paths) { client in
+        return try await withServiceClient(socketPath: common.socketPath(for: .invoicing)) { client in
             try await body(Invoicing.Client(wrapping: client))
         }
     } catch let error as RPCError {

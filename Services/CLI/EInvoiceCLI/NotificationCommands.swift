@@ -24,7 +24,7 @@ func withServiceReportingErrors<T: Sendable>(
     _ service: ServiceName, _ common: CommonOptions, _ body: (GRPCClient<UnixSocketClientTransport>) async throws -> T
 ) async throws -> T {
     do {
-        return try await withServiceClient(service, paths: common.paths, body)
+        return try await withServiceClient(socketPath: common.socketPath(for: service), body)
     } catch let error as RPCError {
         throw CLIError(error.message, code: error.code)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GRPCCore
+import GatewayContract
 import HealthContract
 import ServiceRuntime
 
@@ -15,7 +16,9 @@ struct StatusCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let report = await StatusReport.collect(paths: common.paths, timeout: common.timeoutDuration)
+        let report = common.throughGateway
+            ? await StatusReport.viaGateway(paths: common.paths, timeout: common.timeoutDuration)
+            : await StatusReport.collect(paths: common.paths, timeout: common.timeoutDuration)
         if common.json {
             print(try report.json())
         } else {
@@ -45,11 +48,32 @@ struct StatusReport: Codable, Sendable {
     var runtimeDirectory: String
     var allServing: Bool
     var services: [Entry]
+    /// The gateway's HTTP API, when the report came through the gateway.
+    var httpURL: String?
 
     enum CodingKeys: String, CodingKey {
         case runtimeDirectory = "runtime_dir"
         case allServing = "all_serving"
         case services
+        case httpURL = "http_url"
+    }
+
+    /// The gateway's view: it checks every service over its own connections.
+    static func viaGateway(paths: RuntimePaths, timeout: Duration) async -> StatusReport {
+        do {
+            var options = CallOptions.defaults
+            options.timeout = timeout
+            let response = try await withServiceClient(.gateway, paths: paths) { try await Gateway.Client(wrapping: $0).status(options: options) }
+            let entries = response.services.map { status in
+                Entry(
+                    service: status.service, status: status.status, pid: status.pid, version: status.version,
+                    uptimeSeconds: status.startedAt.map { Int(Date().timeIntervalSince($0)) }, socket: status.socket, error: status.error
+                )
+            }
+            return StatusReport(runtimeDirectory: paths.runtimeDirectory, allServing: entries.allSatisfy { $0.status == "serving" }, services: entries, httpURL: response.httpURL)
+        } catch {
+            return await collect(paths: paths, timeout: timeout)
+        }
     }
 
     static func collect(paths: RuntimePaths, timeout: Duration) async -> StatusReport {
@@ -110,7 +134,7 @@ struct StatusReport: Codable, Sendable {
         }
         let serving = services.filter { $0.status == "serving" }.count
         let summary = allServing
-            ? "All \(services.count) services are serving (runtime directory \(runtimeDirectory))."
+            ? "All \(services.count) services are serving (runtime directory \(runtimeDirectory)" + (httpURL.map { "; HTTP API \($0)" } ?? "") + ")."
             : "\(serving) of \(services.count) services are serving (runtime directory \(runtimeDirectory)). Start the missing ones with deploy/up, or check their logs."
         return table.render() + "\n\n" + summary
     }
