@@ -90,6 +90,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         // The gateway's HTTP/JSON API.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
@@ -182,7 +183,8 @@ let package = Package(
             "Gateway", library: "Gateway", executable: "gateway",
             dependencies: [
                 "GatewayContract", "RegistrationContract", "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel",
-                "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle, .nioCore, .hummingbird,
+                "ZATCACrypto", "UnixSocketTransport", "EInvoiceRPC", .grdb, .lifecycle, .nioCore, .hummingbird,
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         )
         + service(

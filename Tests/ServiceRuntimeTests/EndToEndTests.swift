@@ -55,10 +55,12 @@ struct EndToEndTests {
             let config = "\(state)/supervisord.conf"
             let rendered = try await Shell.run(Samples.repository.appendingPathComponent("deploy/render-supervisor-config").path, [bin, logs, state], environment: environment)
             try rendered.output.write(toFile: config, atomically: true, encoding: .utf8)
-            let started = try await Shell.run("/bin/sh", ["-c", "exec /usr/bin/supervisord -c '\(config)' > '\(logs)/supervisord.out' 2>&1"], environment: environment)
-            #expect(started.status == 0, "\(started.output)")
+            // In the foreground (-n) as a child of the test: Foundation's Process never sees a
+            // daemonizing program end.
+            let supervisor = try Shell.background("/usr/bin/supervisord", ["-n", "-c", config], environment: environment, log: "\(logs)/supervisord.out")
             defer {
                 _ = try? Shell.runBlocking("/usr/bin/supervisorctl", ["-c", config, "shutdown"])
+                supervisor.waitUntilExit()
             }
             let cli: ([String]) async throws -> (status: Int32, output: String) = { try await runCLI($0, environment: environment) }
             func json(_ arguments: [String]) async throws -> [String: Any] {
@@ -172,6 +174,9 @@ struct EndToEndTests {
             )
             let shot = (try? Data(contentsOf: URL(fileURLWithPath: screenshot))) ?? Data()
             #expect(shot.starts(with: [0x89, 0x50, 0x4E, 0x47]) && shot.count > 20_000, "chromium: \(chromium.output)")
+            // The QR code on the rendered page scans (zbarimg) to the invoice's own TLV.
+            let scanned = try await Shell.run("/usr/bin/zbarimg", ["-q", "--raw", screenshot], environment: [:])
+            #expect(scanned.output.contains(standardRecord["qr"] as? String ?? "-"), "zbarimg read: \(scanned.output.prefix(200))")
             if let keep = ProcessInfo.processInfo.environment["EINVOICE_SCREENSHOT_OUT"] { try? shot.write(to: URL(fileURLWithPath: keep)) }
 
             // kill -9 in the middle of a stream of POS sales: the supervisor restarts the service,
@@ -188,6 +193,7 @@ struct EndToEndTests {
                         _ = attempt
                         try await Task.sleep(for: .milliseconds(250))
                     }
+                    try await Task.sleep(for: .milliseconds(150))  // a till's pace, so the kill lands mid-stream
                 }
                 return ids
             }
@@ -197,8 +203,12 @@ struct EndToEndTests {
             let ids = try await sales.value
             #expect(ids.count == 12 && Set(ids).count == 12, "12 sales, 12 invoices: \(ids.count)")
             try await eventually("every sale is reported") {
-                let queue = try await json(["submissions", "list", "--limit", "200"])
-                return ((queue["counts"] as? [String: Int])?["pending"] ?? 1) == 0
+                // While a service restarts the CLI may fail; only a listing with nothing pending ends the wait.
+                let result = try await cli(["submissions", "list", "--limit", "200", "--json"])
+                guard result.status == 0, let queue = (try? JSONSerialization.jsonObject(with: Data(result.output.utf8))) as? [String: Any],
+                    let counts = queue["counts"] as? [String: Int]
+                else { return false }
+                return (counts["pending"] ?? 0) == 0
             }
             for id in ids {
                 #expect((try await json(["invoice", "show", id])["invoice"] as? [String: Any])?["status"] as? String == "reported")
@@ -246,6 +256,21 @@ enum Shell {
         }
         while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
         return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// Starts a long-running program, its output in `log`, and returns at once.
+    static func background(_ executable: String, _ arguments: [String], environment: [String: String], log: String) throws -> Process {
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     static func runBlocking(_ executable: String, _ arguments: [String]) throws -> String {

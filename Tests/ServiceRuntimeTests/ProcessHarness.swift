@@ -109,6 +109,7 @@ func fileMode(_ path: String) -> mode_t? {
 func withDeploymentDirectories<T>(_ body: (_ runtime: String, _ data: String, _ logs: String) async throws -> T) async rethrows -> T {
     let root = "/tmp/einvoice-proc-\(UUID().uuidString.prefix(8))"
     try? FileManager.default.createDirectory(atPath: "\(root)/logs", withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: root) }
+    // EINVOICE_KEEP_TEST_DIRS=1 keeps the logs and data for a look after the run.
+    defer { if ProcessInfo.processInfo.environment["EINVOICE_KEEP_TEST_DIRS"] == nil { try? FileManager.default.removeItem(atPath: root) } }
     return try await body("\(root)/run", "\(root)/data", "\(root)/logs")
 }

@@ -1,4 +1,6 @@
+import EInvoiceRPC
 import Foundation
+import GatewayContract
 public import GRPCCore
 import InvoicingContract
 import Logging
@@ -70,9 +72,9 @@ struct ForwardingService: RegistrableRPCService {
                 var metadata = single.metadata
                 let deadline = Deadlines.timeout(in: metadata)
                 metadata.removeAllValues(forKey: "grpc-timeout")
-                let requestID = metadata[stringValues: Gateway.requestIDKey].first(where: { _ in true }) ?? UUID().uuidString.lowercased()
-                if metadata[stringValues: Gateway.requestIDKey].first(where: { _ in true }) == nil {
-                    metadata.addString(requestID, forKey: Gateway.requestIDKey)
+                let requestID = metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true }) ?? UUID().uuidString.lowercased()
+                if metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true }) == nil {
+                    metadata.addString(requestID, forKey: GatewayContract.Gateway.requestIDKey)
                 }
                 var options = CallOptions.defaults
                 if let deadline {

@@ -8,7 +8,7 @@ import ServiceRuntime
 import ZATCACrypto
 
 /// The gateway's own RPCs: aggregated health, API keys, invoice page links.
-public struct GatewayHandler: Gateway.ServiceProtocol {
+public struct GatewayHandler: GatewayContract.Gateway.ServiceProtocol {
     let backends: Backends
     let store: GatewayStore
     let pages: PageTokens

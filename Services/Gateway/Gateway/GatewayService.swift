@@ -16,6 +16,7 @@ public enum GatewayService {
     static let startedAt = Date()
 
     public static func parts(_ context: ServiceContext) async throws -> ServiceParts {
+        _ = startedAt
         let directory = (context.paths.dataDirectory as NSString).appendingPathComponent("gateway")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let store = try GatewayStore(path: (directory as NSString).appendingPathComponent("gateway.sqlite"))

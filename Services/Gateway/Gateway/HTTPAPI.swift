@@ -1,6 +1,7 @@
 import Foundation
 import GRPCCore
 import GatewayContract
+import HTTPTypes
 import Hummingbird
 import InvoiceModel
 import InvoicingContract
