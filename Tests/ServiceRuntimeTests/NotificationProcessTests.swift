@@ -238,7 +238,7 @@ struct NotificationProcessTests {
     @Test("kill -9 in the middle of a batch, then restart: every message is delivered, repeats carry the same key")
     func crashMidBatch() async throws {
         try await withDeploymentDirectories { _, _, scratch in
-            let smtp = try await ToolServer("smtp_sink.py", ["--delay", "0.05"], directory: scratch)
+            let smtp = try await ToolServer("smtp_sink.py", ["--delay", "0.2"], directory: scratch)
             try await withSetup(config: ["delivery": Self.fast.merging(["concurrency": 2]) { $1 }], smtp: "smtp://127.0.0.1:\(smtp.port)") { setup in
                 var service = try await setup.start()
                 let count = 40
