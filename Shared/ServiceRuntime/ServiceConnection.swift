@@ -9,9 +9,11 @@ public final class ServiceConnection: Service, Sendable {
     public let client: GRPCClient<UnixSocketClientTransport>
     public let service: ServiceName
 
-    public init(_ service: ServiceName, paths: RuntimePaths, configuration: UnixSocketTransportConfiguration = .default) {
+    public init(
+        _ service: ServiceName, paths: RuntimePaths, configuration: UnixSocketTransportConfiguration = .default, interceptors: [any ClientInterceptor] = []
+    ) {
         self.service = service
-        client = GRPCClient(transport: UnixSocketClientTransport(path: paths.socketPath(for: service), configuration: configuration))
+        client = GRPCClient(transport: UnixSocketClientTransport(path: paths.socketPath(for: service), configuration: configuration), interceptors: interceptors)
     }
 
     public func run() async throws {

@@ -129,6 +129,25 @@ enum Deadlines {
     }
 }
 
+/// The request ID of the HTTP request being served, for every call it makes.
+enum RequestScope {
+    @TaskLocal static var requestID: String?
+}
+
+/// Adds the current request ID to a call that has none.
+struct RequestIDInterceptor: ClientInterceptor {
+    func intercept<Input: Sendable, Output: Sendable>(
+        request: StreamingClientRequest<Input>, context: ClientContext,
+        next: (StreamingClientRequest<Input>, ClientContext) async throws -> StreamingClientResponse<Output>
+    ) async throws -> StreamingClientResponse<Output> {
+        var request = request
+        if let id = RequestScope.requestID, request.metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true }) == nil {
+            request.metadata.addString(id, forKey: GatewayContract.Gateway.requestIDKey)
+        }
+        return try await next(request, context)
+    }
+}
+
 /// One long-lived connection to each service.
 final class Backends: Sendable {
     let connections: [ServiceName: ServiceConnection]
@@ -136,7 +155,7 @@ final class Backends: Sendable {
     init(paths: RuntimePaths) {
         var connections: [ServiceName: ServiceConnection] = [:]
         for service in ServiceName.allCases where service != .gateway && service != .fatooraSim {
-            connections[service] = ServiceConnection(service, paths: paths)
+            connections[service] = ServiceConnection(service, paths: paths, interceptors: [RequestIDInterceptor()])
         }
         self.connections = connections
     }

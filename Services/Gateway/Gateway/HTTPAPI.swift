@@ -251,17 +251,24 @@ struct HTTPAPI {
     }
 
     /// Runs a route: errors become JSON, every request is counted.
+    /// Each request has an ID (the caller's `X-Request-ID`, or a new one): it goes with every
+    /// call to the services and comes back in the answer's `X-Request-ID`.
     func handle(_ route: String, _ request: Request, _ body: () async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
-        let response: Response
+        let requestID = header(request, "X-Request-ID").map { String($0.prefix(64)) } ?? UUID().uuidString.lowercased()
+        var response: Response
         do {
-            response = try await body()
+            response = try await RequestScope.$requestID.withValue(requestID) { try await body() }
         } catch let error as APIError {
             response = error.response
         } catch let error as RPCError {
             response = APIError(error).response
         } catch {
             response = APIError(.internalServerError, "internal", "\(error)").response
+        }
+        response.headers[HTTPField.Name("X-Request-ID")!] = requestID
+        if response.status.code >= 500 {
+            logger.warning("gateway.http.failed", metadata: ["route": "\(route)", "status": "\(response.status.code)", "request.id": "\(requestID)"])
         }
         let elapsed = ContinuousClock.now - started
         metrics.recordHTTP(route: route, status: Int(response.status.code), seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
