@@ -29,12 +29,13 @@ extension Target.Dependency {
 
 /// A service: a library with the logic in `Services/<Folder>/<Library>` and a thin executable
 /// in `Services/<Folder>/<executable>`.
-func service(_ folder: String, library: String, executable: String, dependencies: [Target.Dependency] = []) -> [Target] {
+func service(_ folder: String, library: String, executable: String, dependencies: [Target.Dependency] = [], resources: [Resource]? = nil) -> [Target] {
     [
         .target(
             name: library,
             dependencies: ["ServiceRuntime", "HealthContract", .grpcCore, .logging] + dependencies,
             path: "Services/\(folder)/\(library)",
+            resources: resources,
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -185,7 +186,8 @@ let package = Package(
                 "GatewayContract", "RegistrationContract", "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel",
                 "ZATCACrypto", "UnixSocketTransport", "EInvoiceRPC", .grdb, .lifecycle, .nioCore, .hummingbird,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-            ]
+            ],
+            resources: [.copy("openapi.json")]
         )
         + service(
             "FatooraSim", library: "FatooraSim", executable: "fatoora-sim",

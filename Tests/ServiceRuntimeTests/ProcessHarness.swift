@@ -76,19 +76,7 @@ final class ServiceProcess: @unchecked Sendable {
 
 /// Runs `einvoice` with `arguments`; returns its exit status and standard output.
 func runCLI(_ arguments: [String], environment: [String: String] = [:]) async throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = try Executables.url("einvoice")
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let output = await withCheckedContinuation { continuation in
-        Thread { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }.start()
-    }
-    while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
-    return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    try await Shell.run(try Executables.url("einvoice").path, arguments, environment: environment)
 }
 
 func waitForFile(_ path: String, timeout: Duration = .seconds(30)) async throws {
@@ -112,4 +100,51 @@ func withDeploymentDirectories<T>(_ body: (_ runtime: String, _ data: String, _ 
     // EINVOICE_KEEP_TEST_DIRS=1 keeps the logs and data for a look after the run.
     defer { if ProcessInfo.processInfo.environment["EINVOICE_KEEP_TEST_DIRS"] == nil { try? FileManager.default.removeItem(atPath: root) } }
     return try await body("\(root)/run", "\(root)/data", "\(root)/logs")
+}
+
+/// Runs a program and collects its output.
+enum Shell {
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: pipe.fileHandleForReading.readDataToEndOfFile()) }.start()
+        }
+        while process.isRunning { try await Task.sleep(for: .milliseconds(5)) }
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
+    }
+
+    /// Starts a long-running program, its output in `log`, and returns at once.
+    static func background(_ executable: String, _ arguments: [String], environment: [String: String], log: String) throws -> Process {
+        FileManager.default.createFile(atPath: log, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    static func runBlocking(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
 }

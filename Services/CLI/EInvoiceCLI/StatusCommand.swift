@@ -90,28 +90,11 @@ struct StatusReport: Codable, Sendable {
     }
 
     private static func check(_ service: ServiceName, paths: RuntimePaths, timeout: Duration) async -> Entry {
-        let socket = paths.socketPath(for: service)
-        do {
-            var options = CallOptions.defaults
-            options.timeout = timeout
-            let response = try await withServiceClient(service, paths: paths) { client in
-                try await Health.Client(wrapping: client).check(options: options)
-            }
-            return Entry(
-                service: service.rawValue,
-                status: response.status.rawValue,
-                pid: response.pid,
-                version: response.version,
-                uptimeSeconds: Int(Date().timeIntervalSince(response.startedAt)),
-                socket: socket,
-                error: nil
-            )
-        } catch let error as RPCError {
-            let status = error.code == .deadlineExceeded ? "not_responding" : "unreachable"
-            return Entry(service: service.rawValue, status: status, socket: socket, error: error.message)
-        } catch {
-            return Entry(service: service.rawValue, status: "unreachable", socket: socket, error: "\(error)")
-        }
+        let probe = await HealthProbe.check(service, paths: paths, timeout: timeout)
+        return Entry(
+            service: service.rawValue, status: probe.status, pid: probe.response?.pid, version: probe.response?.version,
+            uptimeSeconds: probe.response.map { Int(Date().timeIntervalSince($0.startedAt)) }, socket: paths.socketPath(for: service), error: probe.error
+        )
     }
 
     func json() throws -> String {

@@ -72,10 +72,9 @@ struct ForwardingService: RegistrableRPCService {
                 var metadata = single.metadata
                 let deadline = Deadlines.timeout(in: metadata)
                 metadata.removeAllValues(forKey: "grpc-timeout")
-                let requestID = metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true }) ?? UUID().uuidString.lowercased()
-                if metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true }) == nil {
-                    metadata.addString(requestID, forKey: GatewayContract.Gateway.requestIDKey)
-                }
+                let given = metadata[stringValues: GatewayContract.Gateway.requestIDKey].first(where: { _ in true })
+                let requestID = given ?? UUID().uuidString.lowercased()
+                if given == nil { metadata.addString(requestID, forKey: GatewayContract.Gateway.requestIDKey) }
                 var options = CallOptions.defaults
                 if let deadline {
                     let remaining = deadline - (ContinuousClock.now - started)

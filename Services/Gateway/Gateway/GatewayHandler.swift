@@ -38,24 +38,11 @@ public struct GatewayHandler: GatewayContract.Gateway.ServiceProtocol {
     }
 
     private func check(_ service: ServiceName, timeout: Duration) async -> ServiceStatus {
-        let socket = paths.socketPath(for: service)
-        var options = CallOptions.defaults
-        options.timeout = timeout
-        do {
-            let response: HealthCheckResponse
-            if let connection = backends.connections[service] {
-                response = try await Health.Client(wrapping: connection.client).check(options: options)
-            } else {
-                response = try await withServiceClient(service, paths: paths) { try await Health.Client(wrapping: $0).check(options: options) }
-            }
-            return ServiceStatus(
-                service: service.rawValue, status: response.status.rawValue, pid: response.pid, version: response.version, startedAt: response.startedAt, socket: socket
-            )
-        } catch let error as RPCError {
-            return ServiceStatus(service: service.rawValue, status: error.code == .deadlineExceeded ? "not_responding" : "unreachable", socket: socket, error: error.message)
-        } catch {
-            return ServiceStatus(service: service.rawValue, status: "unreachable", socket: socket, error: "\(error)")
-        }
+        let probe = await HealthProbe.check(service, paths: paths, client: backends.connections[service]?.client, timeout: timeout)
+        return ServiceStatus(
+            service: service.rawValue, status: probe.status, pid: probe.response?.pid, version: probe.response?.version,
+            startedAt: probe.response?.startedAt, socket: paths.socketPath(for: service), error: probe.error
+        )
     }
 
     public func createAPIKey(_ request: CreateAPIKeyRequest, context: ServerContext) async throws -> CreatedAPIKey {

@@ -38,7 +38,10 @@ struct HTTPAPI {
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(string: metrics.render(up: up))))
         }
         router.get("openapi.json") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+            guard let document = OpenAPIDocument.json else {
+                return APIError(.notFound, "not_found", "openapi.json is not installed beside the gateway (einvoice_Gateway.resources).").response
+            }
+            return Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: document)))
         }
         router.get("invoices/:id") { request, context in
             try await handle("page", request) {

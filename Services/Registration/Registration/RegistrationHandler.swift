@@ -124,24 +124,21 @@ public struct RegistrationHandler: Registration.ServiceProtocol {
     func unit(_ row: RegistrationStore.UnitRow, withSteps: Bool = true) async throws -> EGSUnit {
         let passed = try await store.complianceDocuments(row.request.egsID).filter(\.passed).map(\.name)
         let certificateKind = row.certificateKind ?? ([.complianceCSID, .complianceChecked, .productionCSID].contains(row.state) ? "compliance" : nil)
+        let compliance = complianceCertificate(row)
         return EGSUnit(
             egsID: row.request.egsID, vatNumber: row.request.vatNumber, serial: row.request.serial, name: row.request.name, branch: row.request.branch,
             industry: row.industry, invoiceTypes: row.request.invoiceTypes, environment: row.request.environment, location: row.location, state: row.state,
-            lastError: row.lastError, certificateKind: certificateKind, certificateSerial: row.certificateSerial ?? complianceSerial(row),
-            certificateExpiry: row.certificateExpiry ?? complianceExpiry(row), complianceChecks: ComplianceDocuments.required(invoiceTypes: row.request.invoiceTypes).filter(passed.contains),
+            lastError: row.lastError, certificateKind: certificateKind, certificateSerial: row.certificateSerial ?? compliance?.serialNumberDecimal,
+            certificateExpiry: row.certificateExpiry ?? compliance?.notAfter, complianceChecks: ComplianceDocuments.required(invoiceTypes: row.request.invoiceTypes).filter(passed.contains),
             requiredChecks: ComplianceDocuments.required(invoiceTypes: row.request.invoiceTypes), steps: withSteps ? try await store.steps(row.request.egsID) : [],
             createdAt: row.createdAt, updatedAt: row.updatedAt
         )
     }
 
-    private func complianceSerial(_ row: RegistrationStore.UnitRow) -> String? {
+    /// The compliance certificate while the unit has no production one.
+    private func complianceCertificate(_ row: RegistrationStore.UnitRow) -> X509Certificate? {
         guard row.certificateKind == nil, let token = row.complianceToken else { return nil }
-        return (try? X509Certificate(binarySecurityToken: token))?.serialNumberDecimal
-    }
-
-    private func complianceExpiry(_ row: RegistrationStore.UnitRow) -> Date? {
-        guard row.certificateKind == nil, let token = row.complianceToken else { return nil }
-        return (try? X509Certificate(binarySecurityToken: token))?.notAfter
+        return try? X509Certificate(binarySecurityToken: token)
     }
 
     static func trimmed(_ taxpayer: Taxpayer) -> Taxpayer {
