@@ -238,7 +238,9 @@ struct NotificationProcessTests {
     @Test("kill -9 in the middle of a batch, then restart: every message is delivered, repeats carry the same key")
     func crashMidBatch() async throws {
         try await withDeploymentDirectories { _, _, scratch in
-            let smtp = try await ToolServer("smtp_sink.py", ["--delay", "0.2"], directory: scratch)
+            // The sink accepts 5 messages, then holds every further one unanswered until released:
+            // the kill always lands with messages in flight, however slow the machine.
+            let smtp = try await ToolServer("smtp_sink.py", ["--delay", "0.05", "--hold-after", "5"], directory: scratch)
             try await withSetup(config: ["delivery": Self.fast.merging(["concurrency": 2]) { $1 }], smtp: "smtp://127.0.0.1:\(smtp.port)") { setup in
                 var service = try await setup.start()
                 let count = 40
@@ -254,6 +256,7 @@ struct NotificationProcessTests {
                 let before = smtp.files(".eml").count
                 #expect(before < count, "the kill came in the middle of the batch")
 
+                FileManager.default.createFile(atPath: "\(smtp.output)/release", contents: Data())
                 service = try await setup.start()
                 _ = try await setup.waitFor("all delivered", seconds: 60) { $0.counts["delivered"] == count }
                 let parsed = try mime(smtp.files(".eml"))

@@ -5,7 +5,10 @@ Each accepted message is written to OUT/<n>.eml (the bytes as received) with OUT
 (envelope: mail_from, rcpt_tos). Writes the port it listens on to --port-file once ready.
 
 Usage: smtp_sink.py --out DIR --port-file FILE [--auth USER:PASSWORD] [--delay SECONDS]
-                    [--tls-cert CERT --tls-key KEY]   (offers STARTTLS)
+                    [--hold-after N] [--tls-cert CERT --tls-key KEY]   (offers STARTTLS)
+
+--hold-after N: after N messages, every further DATA waits (unanswered) until the file OUT/release
+exists, so a test can kill the sender while messages are certainly still in flight.
 """
 import argparse
 import asyncio
@@ -20,12 +23,16 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
-    def __init__(self, out, delay):
+    def __init__(self, out, delay, hold_after=None):
         self.out, self.delay, self.count, self.lock = out, delay, 0, threading.Lock()
+        self.hold_after = hold_after
 
     async def handle_DATA(self, server, session, envelope):
         if self.delay:
             await asyncio.sleep(self.delay)
+        if self.hold_after is not None:
+            while self.count >= self.hold_after and not os.path.exists(os.path.join(self.out, "release")):
+                await asyncio.sleep(0.05)
         with self.lock:
             self.count += 1
             number = self.count
@@ -51,6 +58,7 @@ def main():
     parser.add_argument("--port-file", required=True)
     parser.add_argument("--auth")
     parser.add_argument("--delay", type=float, default=0)
+    parser.add_argument("--hold-after", type=int)
     parser.add_argument("--tls-cert")
     parser.add_argument("--tls-key")
     arguments = parser.parse_args()
@@ -70,7 +78,7 @@ def main():
         context.load_cert_chain(arguments.tls_cert, arguments.tls_key)
         options.update(tls_context=context, require_starttls=True)
     port = free_port()
-    controller = Controller(Sink(arguments.out, arguments.delay), hostname="127.0.0.1", port=port, server_kwargs=options)
+    controller = Controller(Sink(arguments.out, arguments.delay, arguments.hold_after), hostname="127.0.0.1", port=port, server_kwargs=options)
     controller.start()
     with open(arguments.port_file + ".part", "w") as handle:
         handle.write(str(port))
