@@ -129,6 +129,7 @@ let package = Package(
             path: "Shared/EInvoiceRPC",
             swiftSettings: strictSettings
         ),
+        .target(name: "DurableStore", dependencies: [.grdb], path: "Shared/DurableStore", swiftSettings: strictSettings),
         .target(
             name: "ServiceRuntime",
             dependencies: ["UnixSocketTransport", "EInvoiceRPC", "HealthContract", .grpcCore, .nioCore, .nioPosix, .logging, .lifecycle, .unixSignals, .argumentParser],
@@ -155,43 +156,43 @@ let package = Package(
             "Registration", library: "Registration", executable: "registration-service",
             dependencies: [
                 "RegistrationContract", "SigningContract", "InvoicingContract", "NotificationContract", "FatooraClient", "InvoiceModel", "ZATCACrypto",
-                "UnixSocketTransport", .grdb, .lifecycle, .asyncHTTPClient,
+                "UnixSocketTransport", "DurableStore", .grdb, .lifecycle, .asyncHTTPClient,
             ]
         )
         + service(
             "Invoicing", library: "Invoicing", executable: "invoicing-service",
             dependencies: [
                 "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "RegistrationContract", "FatooraClient", "InvoiceModel",
-                "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", .grdb, .lifecycle, .asyncHTTPClient,
+                "InvoiceRules", "UBLXML", "ZATCACrypto", "UnixSocketTransport", "DurableStore", .grdb, .lifecycle, .asyncHTTPClient,
             ]
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
-            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", .grdb, .lifecycle]
+            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", "DurableStore", .grdb, .lifecycle]
         )
         + service(
             "Notification", library: "Notification", executable: "notification-service",
-            dependencies: ["NotificationContract", "ZATCACrypto", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL]
+            dependencies: ["NotificationContract", "ZATCACrypto", "DurableStore", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1, .nioSSL]
         )
         + service(
             "Support", library: "Support", executable: "support-service",
             dependencies: [
                 "SupportContract", "InvoicingContract", "SigningContract", "NotificationContract", "InvoiceModel", "InvoiceRules", "ZATCAStamp", "UnixSocketTransport",
-                .grdb, .lifecycle,
+                "DurableStore", .grdb, .lifecycle,
             ]
         )
         + service(
             "Gateway", library: "Gateway", executable: "gateway",
             dependencies: [
                 "GatewayContract", "RegistrationContract", "InvoicingContract", "SigningContract", "NotificationContract", "SupportContract", "InvoiceModel",
-                "ZATCACrypto", "UnixSocketTransport", "EInvoiceRPC", .grdb, .lifecycle, .nioCore, .hummingbird,
+                "ZATCACrypto", "UnixSocketTransport", "EInvoiceRPC", "DurableStore", .grdb, .lifecycle, .nioCore, .hummingbird,
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             resources: [.copy("openapi.json")]
         )
         + service(
             "FatooraSim", library: "FatooraSim", executable: "fatoora-sim",
-            dependencies: ["ZATCACrypto", "ZATCAStamp", "InvoiceModel", "InvoiceRules", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1]
+            dependencies: ["ZATCACrypto", "ZATCAStamp", "InvoiceModel", "InvoiceRules", "DurableStore", .grdb, .lifecycle, .nioCore, .nioPosix, .nioHTTP1]
         )
         + [
             .target(
@@ -218,6 +219,7 @@ let package = Package(
                 path: "Tests/UnixSocketTransportTests",
                 swiftSettings: strictSettings
             ),
+            .testTarget(name: "DurableStoreTests", dependencies: ["DurableStore", .grdb], path: "Tests/DurableStoreTests", swiftSettings: strictSettings),
             .testTarget(name: "ZATCAQRTests", dependencies: ["ZATCAQR", "CZlib"], path: "Tests/ZATCAQRTests", swiftSettings: strictSettings),
             .testTarget(name: "ZATCACryptoTests", dependencies: ["ZATCACrypto", "COpenSSL"], path: "Tests/ZATCACryptoTests", swiftSettings: strictSettings),
             .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),

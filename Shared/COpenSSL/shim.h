@@ -47,4 +47,13 @@ static inline X509_EXTENSION *einvoice_sk_X509_EXTENSION_value(const STACK_OF(X5
     return sk_X509_EXTENSION_value(sk, i);
 }
 static inline int einvoice_BN_num_bytes(const BIGNUM *bn) { return BN_num_bytes(bn); }
+/* SHA-256 without EVP's per-call algorithm fetch (SHA256() goes through EVP_Q_digest in
+   OpenSSL 3): the low-level functions are deprecated but kept, and use the same assembly. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+typedef struct { SHA256_CTX context; } einvoice_sha256_state;
+static inline void einvoice_sha256_init(einvoice_sha256_state *s) { SHA256_Init(&s->context); }
+static inline void einvoice_sha256_update(einvoice_sha256_state *s, const void *data, size_t length) { SHA256_Update(&s->context, data, length); }
+static inline void einvoice_sha256_final(einvoice_sha256_state *s, unsigned char *digest) { SHA256_Final(digest, &s->context); }
+#pragma GCC diagnostic pop
 #endif

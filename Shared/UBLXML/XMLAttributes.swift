@@ -2,9 +2,14 @@
 public enum XMLAttributes {
     /// All attributes of the start tag, in document order, values unescaped.
     public static func all(inStartTagOf span: XMLSpan, text: UnsafeRawBufferPointer) -> [(name: String, value: String)] {
+        all(inStartTag: span.start..<span.startTagEnd, text: text)
+    }
+
+    /// All attributes of the start tag at `tag` (from its `<` to just past its `>`).
+    public static func all(inStartTag tag: Range<Int>, text: UnsafeRawBufferPointer) -> [(name: String, value: String)] {
         var result: [(String, String)] = []
-        var index = span.start + 1
-        let end = span.startTagEnd
+        var index = tag.lowerBound + 1
+        let end = tag.upperBound
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
         // Skip the element name.
         while index < end, !isSpace(text[index]), text[index] != UInt8(ascii: ">"), text[index] != UInt8(ascii: "/") { index += 1 }

@@ -15,15 +15,36 @@ public enum SHA256Digest {
 
     /// SHA-256 of raw memory, without copying it.
     public static func hash(_ data: UnsafeRawBufferPointer) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
-        digest.withUnsafeMutableBufferPointer { output in
-            // SHA256() is OpenSSL's one-shot digest; it only fails on a null output pointer.
-            // An empty input may come with a nil base address, so point at the output instead.
-            let input = data.baseAddress?.assumingMemoryBound(to: UInt8.self)
-                ?? UnsafePointer(output.baseAddress)
-            _ = SHA256(input, data.count, output.baseAddress)
+        var hasher = SHA256Hasher()
+        hasher.update(data)
+        return hasher.finalize()
+    }
+}
+
+/// Incremental SHA-256 (OpenSSL's low-level functions, without EVP's per-call lookup): for a
+/// digest over several pieces of memory that are never copied together.
+public struct SHA256Hasher {
+    private var state = einvoice_sha256_state()
+
+    public init() {
+        einvoice_sha256_init(&state)
+    }
+
+    public mutating func update(_ data: UnsafeRawBufferPointer) {
+        guard let base = data.baseAddress, data.count > 0 else { return }
+        einvoice_sha256_update(&state, base, data.count)
+    }
+
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    /// The 32-byte digest; the hasher must not be used afterwards.
+    public mutating func finalize() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: Int(SHA256_DIGEST_LENGTH)) { buffer, count in
+            einvoice_sha256_final(&state, buffer.baseAddress)
+            count = Int(SHA256_DIGEST_LENGTH)
         }
-        return digest
     }
 }
 

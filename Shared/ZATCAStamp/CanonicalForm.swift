@@ -50,18 +50,22 @@ enum CanonicalForm {
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     /// Bytes a URI may hold (RFC 3986).
-    private static let uriBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$'()*+,;=%".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    @inline(__always)
+    static func isURIByte(_ byte: UInt8) -> Bool {
+        isNameByte(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?")
+            || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "@")
+            || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(")
+            || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",")
+            || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "%")
+    }
 
     /// ASCII name characters (anything else sends the document to libxml2).
-    private static let nameBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for byte in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-.:".utf8 { table[Int(byte)] = true }
-        return table
-    }()
+    @inline(__always)
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+    }
 
     private struct Checker {
         let bytes: UnsafeRawBufferPointer
@@ -113,7 +117,7 @@ enum CanonicalForm {
         /// Skips a name of ASCII name characters; returns its range, or nil.
         mutating func name() -> Range<Int>? {
             let start = index
-            while index < end, CanonicalForm.nameBytes[Int(bytes[index])] { index += 1 }
+            while index < end, CanonicalForm.isNameByte(bytes[index]) { index += 1 }
             guard index > start else { return nil }
             let first = bytes[start]
             guard !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")), first != UInt8(ascii: "-"), first != UInt8(ascii: ".") else { return nil }
@@ -150,7 +154,7 @@ enum CanonicalForm {
                     || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
                 else { return false }
             }
-            return value.allSatisfy { CanonicalForm.uriBytes[Int(bytes[$0])] }
+            return value.allSatisfy { CanonicalForm.isURIByte(bytes[$0]) }
         }
 
         mutating func startTag() -> Bool {

@@ -2,7 +2,7 @@ import UBLXML
 import Foundation
 
 /// What a stamp needs to read from an invoice: the QR's facts and the document's kind.
-struct InvoiceFields {
+struct InvoiceFields: Sendable {
     var sellerName: String
     var vatNumber: String
     var issueDate: String
@@ -18,28 +18,28 @@ struct InvoiceFields {
     /// QR tag 3: IssueDate + "T" + IssueTime, as written.
     var timestamp: String { "\(issueDate)T\(issueTime)" }
 
-    init(root: XMLSpan, in text: UnsafeRawBufferPointer) throws(XMLStampError) {
-        func value(_ span: XMLSpan?, _ what: String) throws(XMLStampError) -> String {
-            guard let span, !span.isEmptyElementTag else { throw .missingPart(what) }
-            let raw = String(decoding: UnsafeRawBufferPointer(rebasing: text[span.startTagEnd..<span.contentEnd]), as: UTF8.self)
-            let value = XMLEscaping.unescape(raw[...]).trimmingWhitespace()
-            guard !value.isEmpty else { throw .missingPart(what) }
+    init(index: XMLIndex, in text: UnsafeRawBufferPointer) throws(XMLStampError) {
+        func value(_ element: Int?, _ what: String) throws(XMLStampError) -> String {
+            guard let element, let value = index.text(element, in: text), !value.isEmpty else { throw .missingPart(what) }
             return value
         }
-        let supplier = root.first("AccountingSupplierParty")?.first("Party")
-        sellerName = try value(supplier?.first("PartyLegalEntity")?.first("RegistrationName"), "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName (the seller's name, QR tag 1)")
-        vatNumber = try value(supplier?.first("PartyTaxScheme")?.first("CompanyID"), "cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID (the seller's VAT number, QR tag 2)")
-        issueDate = try value(root.first("IssueDate"), "cbc:IssueDate (QR tag 3)")
-        issueTime = try value(root.first("IssueTime"), "cbc:IssueTime (QR tag 3)")
-        payableAmount = try value(root.first("LegalMonetaryTotal")?.first("PayableAmount"), "cac:LegalMonetaryTotal/cbc:PayableAmount (QR tag 4)")
-        taxAmount = try value(root.first("TaxTotal")?.first("TaxAmount"), "cac:TaxTotal/cbc:TaxAmount (QR tag 5)")
-        typeCode = try value(root.first("InvoiceTypeCode"), "cbc:InvoiceTypeCode")
-        guard let typeSpan = root.first("InvoiceTypeCode"),
-            let name = XMLAttributes.value(of: "name", inStartTagOf: typeSpan, text: text), name.count == 7 || name.count == 9
+        func first(_ name: StaticString, in element: Int?) -> Int? { index.first(name, in: element, bytes: text) }
+        let supplier = first("Party", in: first("AccountingSupplierParty", in: 0))
+        sellerName = try value(first("RegistrationName", in: first("PartyLegalEntity", in: supplier)), "cac:AccountingSupplierParty/cac:Party/cac:PartyLegalEntity/cbc:RegistrationName (the seller's name, QR tag 1)")
+        vatNumber = try value(first("CompanyID", in: first("PartyTaxScheme", in: supplier)), "cac:AccountingSupplierParty/cac:Party/cac:PartyTaxScheme/cbc:CompanyID (the seller's VAT number, QR tag 2)")
+        issueDate = try value(first("IssueDate", in: 0), "cbc:IssueDate (QR tag 3)")
+        issueTime = try value(first("IssueTime", in: 0), "cbc:IssueTime (QR tag 3)")
+        payableAmount = try value(first("PayableAmount", in: first("LegalMonetaryTotal", in: 0)), "cac:LegalMonetaryTotal/cbc:PayableAmount (QR tag 4)")
+        taxAmount = try value(first("TaxAmount", in: first("TaxTotal", in: 0)), "cac:TaxTotal/cbc:TaxAmount (QR tag 5)")
+        let typeElement = first("InvoiceTypeCode", in: 0)
+        typeCode = try value(typeElement, "cbc:InvoiceTypeCode")
+        guard let typeElement,
+            let name = XMLAttributes.all(inStartTag: Int(index.elements[typeElement].start)..<Int(index.elements[typeElement].startTagEnd), text: text)
+                .first(where: { $0.name == "name" })?.value,
+            name.count == 7 || name.count == 9
         else {
             throw .missingPart("the name attribute of cbc:InvoiceTypeCode (KSA-2, e.g. 0100000 standard or 0200000 simplified)")
         }
         typeName = name
     }
 }
-

@@ -22,10 +22,14 @@ public struct InvoiceStamper: Sendable {
     /// Documents larger than this are refused before they are parsed.
     public var maxDocumentSize: Int
 
+    /// The XAdES block laid out for this certificate.
+    private let template: XAdESTemplate
+
     public init(key: SigningKey, certificate: X509Certificate, maxDocumentSize: Int = 10 << 20) {
         self.key = key
         self.certificate = certificate
         self.maxDocumentSize = maxDocumentSize
+        template = XAdESTemplate(certificate: certificate)
     }
 
     public func stamp(_ document: [UInt8], icv: Int64, previousHash: String, signingTime: Date) throws(XMLStampError) -> StampedInvoice {
@@ -41,7 +45,7 @@ public struct InvoiceStamper: Sendable {
     /// ``prepare(_:)`` without a stamper (it needs no key).
     public static func prepare(_ document: [UInt8], maxDocumentSize: Int) throws(XMLStampError) -> PreparedInvoice {
         guard document.count <= maxDocumentSize else { throw .tooLarge(bytes: document.count, limit: maxDocumentSize) }
-        return PreparedInvoice(layout: try document.withBytes { (text) throws(XMLStampError) in try StampLayout(document: text) })
+        return PreparedInvoice(layout: try StampLayout(document: document))
     }
 
     /// Completes a prepared stamp with the chain's next ICV and the previous hash.
@@ -56,9 +60,8 @@ public struct InvoiceStamper: Sendable {
         let signature = try sign(hash)
         let time = Self.signingTimeText(signingTime)
         let qr = try qrCode(layout.fields, hash: hash, signature: signature)
-        let extensions = XAdESTemplate(invoiceHash: hash, signatureValue: signature, certificate: certificate, signingTime: time).render()
         return StampedInvoice(
-            xml: layout.assemble(chain: chain, extensions: extensions, qr: qr),
+            xml: layout.assemble(chain: chain, extensions: template, hash: hash, signatureValue: signature, signingTime: time, qr: qr),
             invoiceHash: hash,
             icv: icv,
             previousHash: previousHash,

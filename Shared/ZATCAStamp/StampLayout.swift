@@ -4,12 +4,17 @@ import Foundation
 import ZATCACrypto
 
 /// Plans where a stamp goes in a document: what is removed, what is inserted where, which parts
-/// are hashed. Built from the document's element spans, so every byte not touched by the stamp
-/// is copied as it was.
-struct StampLayout {
+/// are hashed. Built from the document's element index, so every byte not touched by the stamp
+/// is copied as it was (the pieces are ranges of the document itself).
+///
+/// Whether the hashed form is already canonical is decided here, once, outside the unit's turn:
+/// the ICV and PIH text put in later holds only digits and base64, which never change that.
+struct StampLayout: Sendable {
     /// The document after the stamp, as pieces; the excluded ones are filled in after hashing.
-    private enum Piece {
-        case text([UInt8])
+    private enum Piece: Sendable {
+        /// Bytes of the document, as they are.
+        case document(Range<Int>)
+        case literal([UInt8])
         /// The ICV and PIH references (hashed; they depend on the chain).
         case chain
         case extensions
@@ -17,6 +22,7 @@ struct StampLayout {
         case signature
     }
 
+    private let document: [UInt8]
     private var pieces: [Piece] = []
     let fields: InvoiceFields
     /// Where the root element starts in the hashed bytes, and how many bytes follow its end.
@@ -24,6 +30,8 @@ struct StampLayout {
     private let trailerLength: Int
     private let indent: String
     private let newline: String
+    /// Whether SHA-256 over the hashed bytes is the invoice hash (no C14N needed).
+    let isCanonical: Bool
 
     /// Children of `Invoice` that the schema puts before `cac:AdditionalDocumentReference`.
     static let beforeAdditionalDocumentReference: Set<String> = [
@@ -38,12 +46,32 @@ struct StampLayout {
     /// The document's `cbc:UUID`, which identifies it in the unit's chain.
     let uuid: String?
 
-    init(document text: UnsafeRawBufferPointer) throws(XMLStampError) {
-        let root = try XMLSpanScanner.scan(text)
-        guard root.localName == "Invoice" else {
-            throw .unsupportedDocument("the root element is <\(root.name)>; ZATCA invoices, credit notes and debit notes are all <Invoice>")
+    init(document: [UInt8]) throws(XMLStampError) {
+        self.document = document
+        var pieces: [Piece] = []
+        let layout = try document.withBytes { (text) throws(XMLStampError) in
+            try Self.plan(text, into: &pieces)
         }
-        let declarations = XMLAttributes.all(inStartTagOf: root, text: text)
+        self.pieces = pieces
+        fields = layout.0
+        uuid = layout.1
+        rootStart = layout.2
+        trailerLength = layout.3
+        newline = layout.4
+        indent = layout.5
+        let probe = Self.hashedBytes(pieces: pieces, document: document, chain: Self.chainReferences(icv: 1, previousHash: InvoiceHash.genesisPIH, newline: layout.4, indent: layout.5))
+        isCanonical = probe.withUnsafeBytes { CanonicalForm.isCanonical($0, root: layout.2..<($0.count - layout.3)) }
+    }
+
+    private static func plan(
+        _ text: UnsafeRawBufferPointer, into pieces: inout [Piece]
+    ) throws(XMLStampError) -> (InvoiceFields, String?, Int, Int, String, String) {
+        let index = try XMLIndex(text)
+        let root = index.elements[0]
+        guard index.hasLocalName(0, "Invoice", in: text) else {
+            throw .unsupportedDocument("the root element is <\(index.name(0, in: text))>; ZATCA invoices, credit notes and debit notes are all <Invoice>")
+        }
+        let declarations = XMLAttributes.all(inStartTag: Int(root.start)..<Int(root.startTagEnd), text: text)
         func declared(_ prefix: String) -> String? { declarations.first { $0.name == "xmlns:\(prefix)" }?.value }
         for (prefix, uri) in [("cac", UBLNamespace.cac), ("cbc", UBLNamespace.cbc)] {
             guard let bound = declared(prefix) else { throw .missingPart("the xmlns:\(prefix) declaration on <Invoice>") }
@@ -52,22 +80,25 @@ struct StampLayout {
         if let ext = declared("ext"), ext != UBLNamespace.ext {
             throw .unsupportedDocument("xmlns:ext is bound to \(ext), not \(UBLNamespace.ext)")
         }
-        fields = try InvoiceFields(root: root, in: text)
-        uuid = root.first("UUID").flatMap { span -> String? in
+        let fields = try InvoiceFields(index: index, in: text)
+        let uuid = index.first("UUID", in: 0, bytes: text).flatMap { element -> String? in
+            let span = index.elements[element]
             guard !span.isEmptyElementTag else { return nil }
-            let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[span.startTagEnd..<span.contentEnd]), as: UTF8.self).trimmingWhitespace()
+            let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[span.contentRange]), as: UTF8.self).trimmingWhitespace()
             return value.isEmpty ? nil : value
         }
-        rootStart = root.start
-        trailerLength = text.count - root.end
 
         // The layout of the document's own children: the whitespace before the second child
         // (the first may hug the root's start tag, as in the SDK's samples).
-        let kept = root.children.filter { !Self.isStampElement($0, text: text) }
+        let children = Array(index.children(of: 0))
+        let stampElements = Set(children.filter { Self.isStampElement($0, index: index, text: text) })
+        let kept = children.filter { !stampElements.contains($0) }
         guard !kept.isEmpty else { throw .missingPart("the invoice's content") }
-        let reference = kept.count > 1 ? kept[1] : kept[0]
-        let previousEnd = root.children.last { $0.end <= reference.start }?.end ?? root.startTagEnd
-        let gap = String(decoding: UnsafeRawBufferPointer(rebasing: text[previousEnd..<reference.start]), as: UTF8.self)
+        let reference = index.elements[kept.count > 1 ? kept[1] : kept[0]]
+        let previousEnd = children.last { index.elements[$0].end <= reference.start }.map { Int(index.elements[$0].end) } ?? Int(root.startTagEnd)
+        let gap = String(decoding: UnsafeRawBufferPointer(rebasing: text[previousEnd..<Int(reference.start)]), as: UTF8.self)
+        let newline: String
+        let indent: String
         if let lastNewline = gap.lastIndex(of: "\n"), gap.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
             newline = "\n"
             indent = String(gap[gap.index(after: lastNewline)...])
@@ -77,42 +108,60 @@ struct StampLayout {
         }
 
         // The root start tag, with the ext namespace added if the document lacks it.
-        var head = Array(text[0..<root.startTagEnd])
         if declared("ext") == nil {
-            let closing = head.count - 1
-            head.insert(contentsOf: Array(" xmlns:ext=\"\(UBLNamespace.ext)\"".utf8), at: closing)
+            pieces.append(.document(0..<(Int(root.startTagEnd) - 1)))
+            pieces.append(.literal(Array(" xmlns:ext=\"\(UBLNamespace.ext)\">".utf8)))
+        } else {
+            pieces.append(.document(0..<Int(root.startTagEnd)))
         }
-        pieces.append(.text(head))
         pieces.append(.extensions)
 
-        let adrAnchor = kept.lastIndex { Self.beforeAdditionalDocumentReference.contains($0.localName) }
-        let signatureAnchor = kept.lastIndex { Self.beforeAdditionalDocumentReference.contains($0.localName) || $0.localName == "ProjectReference" }
-        guard let adrAnchor, let signatureAnchor else { throw .missingPart("cbc:ID, cbc:UUID and the other header elements") }
+        func isAnchor(_ element: Int, signature: Bool) -> Bool {
+            let range = index.elements[element].localNameRange
+            let name = String(decoding: UnsafeRawBufferPointer(rebasing: text[range]), as: UTF8.self)
+            return Self.beforeAdditionalDocumentReference.contains(name) || (signature && name == "ProjectReference")
+        }
+        guard let adrAnchor = kept.last(where: { isAnchor($0, signature: false) }),
+            let signatureAnchor = kept.last(where: { isAnchor($0, signature: true) })
+        else { throw .missingPart("cbc:ID, cbc:UUID and the other header elements") }
 
-        var cursor = root.startTagEnd
-        for child in root.children {
-            if Self.isStampElement(child, text: text) {
+        let separator = Array((newline + indent).utf8)
+        var cursor = Int(root.startTagEnd)
+        for child in children {
+            let element = index.elements[child]
+            if stampElements.contains(child) {
                 // Dropped with the whitespace before it.
-                cursor = child.end
+                cursor = Int(element.end)
                 continue
             }
-            pieces.append(.text(Array(text[cursor..<child.end])))
-            cursor = child.end
-            if child.start == kept[adrAnchor].start {
-                pieces.append(.text(Array((newline + indent).utf8)))
+            pieces.append(.document(cursor..<Int(element.end)))
+            cursor = Int(element.end)
+            if child == adrAnchor {
+                pieces.append(.literal(separator))
                 pieces.append(.chain)
-                pieces.append(.text(Array((newline + indent).utf8)))
+                pieces.append(.literal(separator))
                 pieces.append(.qr)
             }
-            if child.start == kept[signatureAnchor].start {
-                pieces.append(.text(Array((newline + indent).utf8)))
+            if child == signatureAnchor {
+                pieces.append(.literal(separator))
                 pieces.append(.signature)
             }
         }
-        pieces.append(.text(Array(text[cursor..<text.count])))
+        pieces.append(.document(cursor..<text.count))
+        return (fields, uuid, Int(root.start), text.count - Int(root.end), newline, indent)
     }
 
     /// `ext:UBLExtensions`, `cac:Signature`, and the ICV, PIH and QR references.
+    static func isStampElement(_ element: Int, index: XMLIndex, text: UnsafeRawBufferPointer) -> Bool {
+        if index.hasLocalName(element, "UBLExtensions", in: text) || index.hasLocalName(element, "Signature", in: text) { return true }
+        guard index.hasLocalName(element, "AdditionalDocumentReference", in: text), let id = index.first("ID", in: element, bytes: text),
+            !index.elements[id].isEmptyElementTag
+        else { return false }
+        let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[index.elements[id].contentRange]), as: UTF8.self).trimmingWhitespace()
+        return value == "ICV" || value == "PIH" || value == "QR"
+    }
+
+    /// ``isStampElement(_:index:text:)`` for a span.
     static func isStampElement(_ span: XMLSpan, text: UnsafeRawBufferPointer) -> Bool {
         switch span.localName {
         case "UBLExtensions", "Signature":
@@ -126,15 +175,19 @@ struct StampLayout {
         }
     }
 
-    private func line(_ level: Int) -> String {
+    private static func line(_ level: Int, newline: String, indent: String) -> String {
         newline + String(repeating: indent, count: level + 1)
     }
 
-    private func chainReferences(icv: Int64, previousHash: String) -> String {
-        "<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>ICV</cbc:ID>\(line(1))<cbc:UUID>\(icv)</cbc:UUID>\(line(0))</cac:AdditionalDocumentReference>"
+    private func line(_ level: Int) -> String { Self.line(level, newline: newline, indent: indent) }
+
+    static func chainReferences(icv: Int64, previousHash: String, newline: String, indent: String) -> [UInt8] {
+        func line(_ level: Int) -> String { Self.line(level, newline: newline, indent: indent) }
+        let text = "<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>ICV</cbc:ID>\(line(1))<cbc:UUID>\(icv)</cbc:UUID>\(line(0))</cac:AdditionalDocumentReference>"
             + "\(line(0))<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>PIH</cbc:ID>\(line(1))<cac:Attachment>"
             + "\(line(2))<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">\(previousHash)</cbc:EmbeddedDocumentBinaryObject>"
             + "\(line(1))</cac:Attachment>\(line(0))</cac:AdditionalDocumentReference>"
+        return Array(text.utf8)
     }
 
     private func qrReference(_ qr: String) -> String {
@@ -150,12 +203,13 @@ struct StampLayout {
 
     /// The bytes the invoice hash covers, before canonicalization: the stamped document without
     /// the three excluded elements (the whitespace around them stays).
-    func hashedBytes(chain: [UInt8]) -> [UInt8] {
+    private static func hashedBytes(pieces: [Piece], document: [UInt8], chain: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(chain.count) { if case .text(let t) = $1 { $0 + t.count } else { $0 } })
+        bytes.reserveCapacity(document.count + chain.count + 100)
         for piece in pieces {
             switch piece {
-            case .text(let text): bytes.append(contentsOf: text)
+            case .document(let range): bytes.append(contentsOf: document[range])
+            case .literal(let literal): bytes.append(contentsOf: literal)
             case .chain: bytes.append(contentsOf: chain)
             case .extensions, .qr, .signature: break
             }
@@ -165,32 +219,63 @@ struct StampLayout {
 
     /// The ICV and PIH references as they are written.
     func chainText(icv: Int64, previousHash: String) -> [UInt8] {
-        Array(chainReferences(icv: icv, previousHash: previousHash).utf8)
+        Self.chainReferences(icv: icv, previousHash: previousHash, newline: newline, indent: indent)
     }
 
-    /// The invoice hash: straight over the bytes when they are already canonical (the layout
-    /// einvoice's writer produces), otherwise through libxml2's C14N.
+    /// The invoice hash: SHA-256 straight over the pieces when they are already canonical (the
+    /// layout einvoice's writer produces), otherwise through libxml2's C14N.
     func invoiceHash(chain: [UInt8]) throws(XMLStampError) -> InvoiceHash {
-        let bytes = hashedBytes(chain: chain)
-        let fast = bytes.withUnsafeBytes { raw -> InvoiceHash? in
-            let root = rootStart..<(raw.count - trailerLength)
-            guard CanonicalForm.isCanonical(raw, root: root) else { return nil }
-            return InvoiceHash(digest: SHA256Digest.hash(UnsafeRawBufferPointer(rebasing: raw[root])))
+        guard isCanonical else {
+            return try InvoiceHasher.hash(ofExcludedForm: Self.hashedBytes(pieces: pieces, document: document, chain: chain))
         }
-        if let fast { return fast }
-        return try InvoiceHasher.hash(ofExcludedForm: bytes)
+        // The root's bytes: everything hashed from rootStart, less the trailer at the end.
+        var hasher = SHA256Hasher()
+        var skip = rootStart
+        var remaining = pieces.reduce(chain.count) { total, piece in
+            switch piece {
+            case .document(let range): total + range.count
+            case .literal(let literal): total + literal.count
+            case .chain, .extensions, .qr, .signature: total
+            }
+        } - rootStart - trailerLength
+        func feed(_ chunk: UnsafeRawBufferPointer) {
+            var chunk = chunk
+            if skip > 0 {
+                let dropped = min(skip, chunk.count)
+                chunk = UnsafeRawBufferPointer(rebasing: chunk[dropped...])
+                skip -= dropped
+            }
+            let used = min(remaining, chunk.count)
+            guard used > 0 else { return }
+            hasher.update(UnsafeRawBufferPointer(rebasing: chunk[..<used]))
+            remaining -= used
+        }
+        document.withUnsafeBytes { text in
+            for piece in pieces {
+                switch piece {
+                case .document(let range): feed(UnsafeRawBufferPointer(rebasing: text[range]))
+                case .literal(let literal): literal.withUnsafeBytes { feed($0) }
+                case .chain: chain.withUnsafeBytes { feed($0) }
+                case .extensions, .qr, .signature: break
+                }
+            }
+        }
+        return InvoiceHash(digest: hasher.finalize())
     }
 
-    func assemble(chain: [UInt8], extensions: String, qr: String) -> [UInt8] {
+    func assemble(chain: [UInt8], extensions: XAdESTemplate, hash: InvoiceHash, signatureValue: String, signingTime: String, qr: String) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(pieces.reduce(chain.count + extensions.utf8.count + 1_500) { if case .text(let t) = $1 { $0 + t.count } else { $0 } })
-        for piece in pieces {
-            switch piece {
-            case .text(let text): bytes.append(contentsOf: text)
-            case .chain: bytes.append(contentsOf: chain)
-            case .extensions: bytes.append(contentsOf: extensions.utf8)
-            case .qr: bytes.append(contentsOf: qrReference(qr).utf8)
-            case .signature: bytes.append(contentsOf: signatureElement.utf8)
+        bytes.reserveCapacity(document.count + chain.count + extensions.approximateCount + qr.utf8.count + 600)
+        document.withUnsafeBytes { text in
+            for piece in pieces {
+                switch piece {
+                case .document(let range): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[range]))
+                case .literal(let literal): bytes.append(contentsOf: literal)
+                case .chain: bytes.append(contentsOf: chain)
+                case .extensions: extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &bytes)
+                case .qr: bytes.append(contentsOf: qrReference(qr).utf8)
+                case .signature: bytes.append(contentsOf: signatureElement.utf8)
+                }
             }
         }
         return bytes

@@ -8,11 +8,60 @@ import ZATCACrypto
 /// The signed-properties digest is computed over the `xades:SignedProperties` element exactly as
 /// this template lays it out, with `xmlns:xades` added to it and `xmlns:ds` to each `ds:` child
 /// (the recipe every official sample follows), then `base64(hex(SHA-256))`.
-struct XAdESTemplate {
-    var invoiceHash: InvoiceHash
-    var signatureValue: String
-    var certificate: X509Certificate
-    var signingTime: String
+///
+/// Everything that depends only on the certificate is laid out once, as bytes, when a stamper is
+/// made; a stamp fills in the four values that change (invoice hash, signed-properties digest,
+/// signature value, signing time) with a few appends.
+struct XAdESTemplate: Sendable {
+    /// The block cut at its four values: hash, properties digest, signature, signing time.
+    private let parts: [[UInt8]]
+    /// The signed properties in their digest form, cut at the signing time.
+    private let digestForm: [[UInt8]]
+
+    init(certificate: X509Certificate) {
+        func cut(_ text: String, at markers: [String]) -> [[UInt8]] {
+            var pieces: [[UInt8]] = []
+            var rest = Substring(text)
+            for marker in markers {
+                let range = rest.range(of: marker)!
+                pieces.append(Array(rest[..<range.lowerBound].utf8))
+                rest = rest[range.upperBound...]
+            }
+            pieces.append(Array(rest.utf8))
+            return pieces
+        }
+        let markers = ["\u{1}hash\u{1}", "\u{1}properties\u{1}", "\u{1}signature\u{1}", "\u{1}time\u{1}"]
+        parts = cut(
+            Self.text(invoiceHash: markers[0], propertiesDigest: markers[1], signatureValue: markers[2], signingTime: markers[3], certificate: certificate),
+            at: markers
+        )
+        digestForm = cut(Self.signedProperties(signingTime: markers[3], certificate: certificate, digestForm: true), at: [markers[3]])
+    }
+
+    /// `base64(hex(SHA-256))` of the signed properties with this signing time, in digest form.
+    func propertiesDigest(signingTime: String) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(digestForm[0])
+        hasher.update(Array(signingTime.utf8))
+        hasher.update(digestForm[1])
+        return Data(Hex.encode(hasher.finalize()).utf8).base64EncodedString()
+    }
+
+    /// The whole `ext:UBLExtensions` block, appended to `output`.
+    func render(invoiceHash: InvoiceHash, signatureValue: String, signingTime: String, into output: inout [UInt8]) {
+        output.append(contentsOf: parts[0])
+        output.append(contentsOf: invoiceHash.base64.utf8)
+        output.append(contentsOf: parts[1])
+        output.append(contentsOf: propertiesDigest(signingTime: signingTime).utf8)
+        output.append(contentsOf: parts[2])
+        output.append(contentsOf: signatureValue.utf8)
+        output.append(contentsOf: parts[3])
+        output.append(contentsOf: signingTime.utf8)
+        output.append(contentsOf: parts[4])
+    }
+
+    /// The block's byte count, give or take the values' lengths (for reserving capacity).
+    var approximateCount: Int { parts.reduce(300) { $0 + $1.count } }
 
     static let signedPropertiesIndent = 32
 
@@ -84,9 +133,9 @@ struct XAdESTemplate {
         Data(Hex.encode(SHA256Digest.hash(bytes)).utf8).base64EncodedString()
     }
 
-    func render() -> String {
+    /// The block's text with these values (the template ``init(certificate:)`` cuts up).
+    static func text(invoiceHash: String, propertiesDigest: String, signatureValue: String, signingTime: String, certificate: X509Certificate) -> String {
         let signedProperties = Self.signedProperties(signingTime: signingTime, certificate: certificate)
-        let propertiesDigest = Self.digestText(Array(Self.signedProperties(signingTime: signingTime, certificate: certificate, digestForm: true).utf8))
         return """
             <ext:UBLExtensions>
                 <ext:UBLExtension>
@@ -114,7 +163,7 @@ struct XAdESTemplate {
                                                 <ds:Transform Algorithm="http://www.w3.org/2006/12/xml-c14n11"/>
                                             </ds:Transforms>
                                             <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>
-                                            <ds:DigestValue>\(invoiceHash.base64)</ds:DigestValue>
+                                            <ds:DigestValue>\(invoiceHash)</ds:DigestValue>
                                         </ds:Reference>
                                         <ds:Reference Type="http://www.w3.org/2000/09/xmldsig#SignatureProperties" URI="#xadesSignedProperties">
                                             <ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/>

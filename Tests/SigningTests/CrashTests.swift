@@ -104,6 +104,16 @@ struct CrashTests {
                 for response in received {
                     #expect(onDisk[response.icv] == response.invoiceHash, "\(unit) ICV \(response.icv) was answered but is not on disk")
                 }
+                // A document answered before the kill, sent again to the restarted service (whose
+                // UUID filter was loaded from disk), gets its first stamp back.
+                let first = try #require(received.first)
+                let firstText = String(decoding: first.document, as: UTF8.self)
+                let idRange = try #require(firstText.range(of: #"<cbc:ID>INV-\d+</cbc:ID>"#, options: .regularExpression))
+                let number = try #require(Int(firstText[idRange].dropFirst(12).prefix { $0.isNumber }))
+                let again = try await signing.stamp(StampRequest(egsID: unit, document: try Fixtures.invoice(number: number, uuid: try #require(UUID(uuidString: first.uuid)))))
+                #expect(again.repeated, "\(unit): the retried document was stamped a second time")
+                #expect(again.icv == first.icv)
+                #expect(again.invoiceHash == first.invoiceHash)
                 // The chain continues from what is on disk.
                 let next = try await signing.stamp(StampRequest(egsID: unit, document: try Fixtures.invoice(number: 999_999)))
                 #expect(next.icv == Int64(disk.count + 1))

@@ -36,7 +36,8 @@ struct StampBenchCommand: AsyncParsableCommand {
             return
         }
         print("Stamp pieces, one thread, \(sample.count)-byte invoice:")
-        try time("scan (XMLSpanScanner)") { _ = try sample.withUnsafeBytes { try XMLSpanScanner.scan($0) } }
+        try time("scan (XMLIndex)") { _ = try sample.withUnsafeBytes { try XMLIndex($0) } }
+        try time("scan (XMLSpanScanner tree)") { _ = try sample.withUnsafeBytes { try XMLSpanScanner.scan($0) } }
         try time("invoice hash (libxml2 parse + C14N 1.1 + SHA-256)") { _ = try InvoiceHasher.hash(of: sample) }
         let digest = SHA256Digest.hash(sample)
         try time("ECDSA sign (libsecp256k1)") { _ = try key.signature(forDigest: digest) }
@@ -44,5 +45,8 @@ struct StampBenchCommand: AsyncParsableCommand {
         try time("whole stamp, SDK sample layout (libxml2 C14N)") { _ = try stamper.stamp(sample, icv: 1, previousHash: InvoiceHash.genesisPIH, signingTime: Date()) }
         let canonical = try InvoiceHasher.canonicalHashInput(of: sample)
         try time("whole stamp, canonical layout (fast path)") { _ = try stamper.stamp(canonical, icv: 1, previousHash: InvoiceHash.genesisPIH, signingTime: Date()) }
+        try time("  of which prepare (layout + canonical check)") { _ = try stamper.prepare(canonical) }
+        let prepared = try stamper.prepare(canonical)
+        try time("  of which the chain's turn (hash, sign, QR, XAdES, assemble)") { _ = try stamper.stamp(prepared, icv: 1, previousHash: InvoiceHash.genesisPIH, signingTime: Date()) }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import DurableStore
 import GRDB
 import ZATCACrypto
 
@@ -23,7 +24,7 @@ final class SimulatorState: Sendable {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: (directory as NSString).appendingPathComponent("fatoora-sim.sqlite"), configuration: configuration)
+        pool = try DatabasePool.durable(path: (directory as NSString).appendingPathComponent("fatoora-sim.sqlite"), configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """

@@ -1,4 +1,5 @@
 import Foundation
+import DurableStore
 import GRDB
 import GatewayContract
 import ZATCACrypto
@@ -10,7 +11,7 @@ final class GatewayStore: Sendable {
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        pool = try DatabasePool.durable(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """

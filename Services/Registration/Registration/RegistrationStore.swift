@@ -1,4 +1,5 @@
 import Foundation
+import DurableStore
 import GRDB
 import RegistrationContract
 
@@ -42,9 +43,8 @@ final class RegistrationStore: Sendable {
 
     init(path: String) throws {
         var configuration = Configuration()
-        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        pool = try DatabasePool.durable(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """

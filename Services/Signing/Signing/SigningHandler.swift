@@ -147,7 +147,9 @@ struct SigningHandler: Signing.ServiceProtocol {
             group.addTask {
                 for await answer in answers { try await responses.write(answer) }
             }
-            try await withThrowingTaskGroup(of: Void.self) { work in
+            // A discarding group frees each finished item at once (a plain task group keeps every
+            // child, with its document, until the stream ends).
+            try await withThrowingDiscardingTaskGroup { work in
                 for try await item in requests {
                     await limiter.acquire()
                     work.addTask {
@@ -160,7 +162,6 @@ struct SigningHandler: Signing.ServiceProtocol {
                         }
                     }
                 }
-                try await work.waitForAll()
             }
             sink.finish()
             try await group.waitForAll()

@@ -1,4 +1,5 @@
 import Foundation
+import DurableStore
 import GRDB
 
 /// The signing service's SQLite database (WAL, fsync on commit): units with their sealed keys,
@@ -36,11 +37,11 @@ final class SigningStore: Sendable {
 
     init(path: String) throws {
         var configuration = Configuration()
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         configuration.busyMode = .timeout(10)
-        pool = try DatabasePool(path: path, configuration: configuration)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA page_size = 16384")
+        }
+        pool = try DatabasePool.durable(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: """
@@ -135,6 +136,18 @@ final class SigningStore: Sendable {
         try lookups.read { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM stamp WHERE egs_id = ? AND uuid = ?")
             return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
+        }
+    }
+
+    /// Every UUID `egsID` has stamped, for its ``StampedUUIDFilter`` (read from the
+    /// `(egs_id, uuid)` index alone).
+    func stampedUUIDs(egsID: String) async throws -> StampedUUIDFilter {
+        try await pool.read { db in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM stamp WHERE egs_id = ?", arguments: [egsID]) ?? 0
+            var filter = StampedUUIDFilter(expected: count)
+            let uuids = try String.fetchCursor(db, sql: "SELECT uuid FROM stamp WHERE egs_id = ?", arguments: [egsID])
+            while let uuid = try uuids.next() { filter.insert(uuid) }
+            return filter
         }
     }
 

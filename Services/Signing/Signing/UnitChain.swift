@@ -25,8 +25,11 @@ actor UnitChain {
     private var epoch = 0
     /// Stamps computed but not yet durable, by UUID: a retry of one waits for it.
     private var pending: [String: CommitTicket] = [:]
+    /// Every UUID stamped (or being stamped): only a UUID it may hold is looked up in the store.
+    private var stampedUUIDs: StampedUUIDFilter
 
-    init(record: SigningStore.UnitRecord, key: SigningKey, store: SigningStore, committer: StampCommitter) throws {
+    init(record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, store: SigningStore, committer: StampCommitter) throws {
+        stampedUUIDs = stamped
         egsID = record.egsID
         self.store = store
         self.committer = committer
@@ -52,7 +55,7 @@ actor UnitChain {
         if let inFlight = pending[uuid] {
             try? await inFlight.wait()
         }
-        if let previous = try store.stampNow(egsID: egsID, uuid: uuid) {
+        if stampedUUIDs.mightContain(uuid), let previous = try store.stampNow(egsID: egsID, uuid: uuid) {
             guard previous.inputDigest == inputDigest else {
                 throw SigningError.alreadyStamped(
                     "Unit \(egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."
@@ -76,6 +79,7 @@ actor UnitChain {
         }
         lastICV = icv
         lastHash = stamped.invoiceHash.base64
+        stampedUUIDs.insert(uuid)
         let record = SigningStore.StampRecord(
             egsID: egsID, icv: icv, uuid: uuid, invoiceHash: stamped.invoiceHash.base64, previousHash: previous,
             signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
