@@ -221,8 +221,10 @@ public struct XMLIndex: Sendable {
             }
         }
 
+        @inline(__always)
         static func isNameByte(_ byte: UInt8) -> Bool {
-            !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/")
+            // Every byte that ends a name is at most '>' (0x3E): letters and UTF-8 pass at once.
+            byte > 0x3E || !(byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<")
                 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'"))
         }

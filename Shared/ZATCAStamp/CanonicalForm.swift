@@ -16,7 +16,7 @@ enum CanonicalForm {
     /// already in canonical form, and `bytes` outside it holds nothing C14N would keep.
     static func isCanonical(_ bytes: UnsafeRawBufferPointer, root: Range<Int>) -> Bool {
         guard prologIsDropped(bytes, before: root.lowerBound), trailerIsDropped(bytes, after: root.upperBound) else { return false }
-        guard String(validating: UnsafeRawBufferPointer(rebasing: bytes[root]), as: UTF8.self) != nil else { return false }
+        guard isValidUTF8(UnsafeRawBufferPointer(rebasing: bytes[root])) else { return false }
         var checker = Checker(bytes: bytes, index: root.lowerBound, end: root.upperBound)
         return checker.run()
     }
@@ -39,6 +39,41 @@ enum CanonicalForm {
         while index < start {
             guard isWhitespace(bytes[index]) else { return false }
             index += 1
+        }
+        return true
+    }
+
+    /// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), checked
+    /// in place: `String(validating:)` would copy the document into a new string first.
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            func continuation(_ offset: Int) -> Bool { index + offset < count && bytes[index + offset] & 0xC0 == 0x80 }
+            switch lead {
+            case 0xC2...0xDF:
+                guard continuation(1) else { return false }
+                index += 2
+            case 0xE0...0xEF:
+                guard continuation(1), continuation(2) else { return false }
+                let second = bytes[index + 1]
+                if lead == 0xE0, second < 0xA0 { return false }  // overlong
+                if lead == 0xED, second > 0x9F { return false }  // surrogate
+                index += 3
+            case 0xF0...0xF4:
+                guard continuation(1), continuation(2), continuation(3) else { return false }
+                let second = bytes[index + 1]
+                if lead == 0xF0, second < 0x90 { return false }  // overlong
+                if lead == 0xF4, second > 0x8F { return false }  // past U+10FFFF
+                index += 4
+            default:
+                return false
+            }
         }
         return true
     }
@@ -93,7 +128,10 @@ enum CanonicalForm {
                 } else if byte == UInt8(ascii: ">") || byte == 0x0D || (byte < 0x20 && byte != 0x0A && byte != 0x09) {
                     return false
                 } else {
+                    // Plain text up to the next byte that may matter ('<', '&', '>' and controls
+                    // are all below 0x3F).
                     index += 1
+                    while index < end, bytes[index] > 0x3E { index += 1 }
                 }
             }
             return depth == 0

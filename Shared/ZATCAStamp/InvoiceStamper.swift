@@ -60,8 +60,10 @@ public struct InvoiceStamper: Sendable {
         let signature = try sign(hash)
         let time = Self.signingTimeText(signingTime)
         let qr = try qrCode(layout.fields, hash: hash, signature: signature)
+        let assembled = layout.assemble(chain: chain, extensions: template, hash: hash, signatureValue: signature, signingTime: time, qr: qr)
         return StampedInvoice(
-            xml: layout.assemble(chain: chain, extensions: template, hash: hash, signatureValue: signature, signingTime: time, qr: qr),
+            xml: assembled.xml,
+            extensionsRange: assembled.extensions,
             invoiceHash: hash,
             icv: icv,
             previousHash: previousHash,
@@ -122,6 +124,8 @@ public struct PreparedInvoice: Sendable {
 public struct StampedInvoice: Sendable {
     /// The stamped document, as it must be stored, sent and delivered.
     public var xml: [UInt8]
+    /// Where the `ext:UBLExtensions` block (the XAdES signature) is in ``xml``.
+    public var extensionsRange: Range<Int>
     public var invoiceHash: InvoiceHash
     public var icv: Int64
     public var previousHash: String

@@ -263,7 +263,11 @@ struct StampLayout: Sendable {
         return InvoiceHash(digest: hasher.finalize())
     }
 
-    func assemble(chain: [UInt8], extensions: XAdESTemplate, hash: InvoiceHash, signatureValue: String, signingTime: String, qr: String) -> [UInt8] {
+    /// The stamped document, and where its `ext:UBLExtensions` block is in it.
+    func assemble(
+        chain: [UInt8], extensions: XAdESTemplate, hash: InvoiceHash, signatureValue: String, signingTime: String, qr: String
+    ) -> (xml: [UInt8], extensions: Range<Int>) {
+        var extensionsRange = 0..<0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.count + chain.count + extensions.approximateCount + qr.utf8.count + 600)
         document.withUnsafeBytes { text in
@@ -272,12 +276,15 @@ struct StampLayout: Sendable {
                 case .document(let range): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[range]))
                 case .literal(let literal): bytes.append(contentsOf: literal)
                 case .chain: bytes.append(contentsOf: chain)
-                case .extensions: extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &bytes)
+                case .extensions:
+                    let start = bytes.count
+                    extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &bytes)
+                    extensionsRange = start..<bytes.count
                 case .qr: bytes.append(contentsOf: qrReference(qr).utf8)
                 case .signature: bytes.append(contentsOf: signatureElement.utf8)
                 }
             }
         }
-        return bytes
+        return (bytes, extensionsRange)
     }
 }

@@ -114,6 +114,7 @@ struct CrashTests {
                 #expect(again.repeated, "\(unit): the retried document was stamped a second time")
                 #expect(again.icv == first.icv)
                 #expect(again.invoiceHash == first.invoiceHash)
+                #expect(again.document == first.document)
                 // The chain continues from what is on disk.
                 let next = try await signing.stamp(StampRequest(egsID: unit, document: try Fixtures.invoice(number: 999_999)))
                 #expect(next.icv == Int64(disk.count + 1))

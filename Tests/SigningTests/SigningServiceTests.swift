@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GRPCCore
 import SigningContract
 import Testing
@@ -68,6 +69,43 @@ struct SigningServiceTests {
             let stamped = try await signing.stamp(StampRequest(egsID: "sdk", document: try Fixtures.invoice(number: 1)))
             #expect(stamped.icv == 42)
             #expect(try await signing.verify(VerifyRequest(document: stamped.document)).passed)
+        }
+    }
+
+    @Test("Documents are stored without their XAdES block; a replay after a certificate renewal still gets its first stamp, byte for byte")
+    func replayAfterRenewal() async throws {
+        try await TestSigningService.withService { signing, service in
+            _ = try await signing.importKey(ImportKeyRequest(egsID: "renewing", privateKey: try Fixtures.sdkKey, certificate: try Fixtures.sdkCertificate, kind: .production))
+            let document = try Fixtures.invoice(number: 7)
+            let first = try await signing.stamp(StampRequest(egsID: "renewing", document: document))
+
+            // A renewal: another certificate for the same key.
+            let renewed = try SelfSignedCertificate.make(
+                key: try SigningKey(pem: try Fixtures.sdkKey),
+                subject: CSRRequest(
+                    commonName: "renewed", organizationName: "Renewed Est.", organizationUnit: "Riyadh", country: "SA",
+                    serialNumber: "1-einvoice|2-test|3-renewed", vatNumber: "399999999900003", invoiceTypes: "1100",
+                    registeredAddress: "Riyadh", businessCategory: "Testing", environment: .simulation
+                ),
+                validity: 30
+            )
+            _ = try await signing.installCertificate(InstallCertificateRequest(egsID: "renewing", certificate: renewed.pem, kind: .production))
+            let next = try await signing.stamp(StampRequest(egsID: "renewing", document: try Fixtures.invoice(number: 8)))
+            #expect(String(decoding: next.document, as: UTF8.self).contains(renewed.base64))
+
+            let again = try await signing.stamp(StampRequest(egsID: "renewing", document: document))
+            #expect(again.repeated)
+            #expect(again.document == first.document, "the replay rebuilds the first stamp with the first certificate")
+            #expect(try await signing.verify(VerifyRequest(document: again.document)).passed)
+
+            // On disk, the document lacks the block (about half its size); the certificate is stored once.
+            let queue = try DatabaseQueue(path: "\(service.data)/signing/signing.sqlite")
+            let (stored, certificates) = try await queue.read { db in
+                (try Int.fetchOne(db, sql: "SELECT length(document) FROM stamp WHERE icv = ?", arguments: [first.icv]) ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate") ?? 0)
+            }
+            #expect(stored < first.document.count - 4_000, "stored \(stored) bytes of a \(first.document.count)-byte document")
+            #expect(certificates == 2)
         }
     }
 

@@ -100,3 +100,23 @@ struct CanonicalFormTests {
         #expect(InvoiceVerifier.verify(stamped.xml).passed)
     }
 }
+
+@Suite("UTF-8 validation of the fast path")
+struct CanonicalUTF8Tests {
+    @Test("Agrees with the standard library on every 1- to 4-byte sequence class and on random bytes")
+    func agreesWithStandardLibrary() {
+        var cases: [[UInt8]] = [
+            [], Array("فاتورة ضريبية 😀 Invoice".utf8), [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xE0, 0xA0, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF],
+            [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xFF], [0xD8], [0xD8, 0x41], [0xE2, 0x82], [0x80],
+        ]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            cases.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in UInt8.random(in: 0x70...0xFF, using: &generator) })
+        }
+        for bytes in cases {
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBytes { CanonicalForm.isValidUTF8($0) } == expected, "\(bytes)")
+        }
+    }
+}

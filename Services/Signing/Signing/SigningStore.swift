@@ -1,6 +1,8 @@
 import Foundation
 import DurableStore
 import GRDB
+import ZATCACrypto
+import ZATCAStamp
 
 /// The signing service's SQLite database (WAL, fsync on commit): units with their sealed keys,
 /// certificates and chain state, and every stamped document.
@@ -32,15 +34,17 @@ final class SigningStore: Sendable {
         var qrCode: String
         var signatureValue: String
         var inputDigest: [UInt8]
+        /// The stamped document. Written without its `ext:UBLExtensions` block when
+        /// `extensionsOffset` and `certificate` are set (see `CompactStamp`); always whole when read.
         var document: [UInt8]
+        var extensionsOffset: Int? = nil
+        /// The certificate the stamp was made with, and its ZATCA digest (the table's key).
+        var certificate: (digest: String, der: [UInt8])? = nil
     }
 
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384")
-        }
         pool = try DatabasePool.durable(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
@@ -70,6 +74,16 @@ final class SigningStore: Sendable {
                     PRIMARY KEY (egs_id, icv),
                     UNIQUE (egs_id, uuid)
                 );
+                """)
+        }
+        migrator.registerMigration("v2: documents stored without their XAdES block") { db in
+            try db.execute(sql: """
+                CREATE TABLE certificate (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    der BLOB NOT NULL
+                );
+                ALTER TABLE stamp ADD COLUMN extensions_offset INTEGER;
+                ALTER TABLE stamp ADD COLUMN certificate_digest TEXT REFERENCES certificate(digest);
                 """)
         }
         try migrator.migrate(pool)
@@ -134,7 +148,7 @@ final class SigningStore: Sendable {
     /// wait for the writer): cheaper than a hop to the database's queue on the stamp path.
     func stampNow(egsID: String, uuid: String) throws -> StampRecord? {
         try lookups.read { db in
-            let statement = try db.cachedStatement(sql: "SELECT * FROM stamp WHERE egs_id = ? AND uuid = ?")
+            let statement = try db.cachedStatement(sql: "\(Self.selectStamp) WHERE stamp.egs_id = ? AND stamp.uuid = ?")
             return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
         }
     }
@@ -153,7 +167,7 @@ final class SigningStore: Sendable {
 
     func stamps(egsID: String, limit: Int = .max) async throws -> [StampRecord] {
         try await pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM stamp WHERE egs_id = ? ORDER BY icv LIMIT ?", arguments: [egsID, limit]).map(Self.stampRecord)
+            try Row.fetchAll(db, sql: "\(Self.selectStamp) WHERE stamp.egs_id = ? ORDER BY stamp.icv LIMIT ?", arguments: [egsID, limit]).map(Self.stampRecord)
         }
     }
 
@@ -164,7 +178,12 @@ final class SigningStore: Sendable {
         try await pool.write { db in
             var outcomes: [String?] = []
             let now = Date().timeIntervalSince1970
+            var recorded: Set<String> = []
             for stamp in batch {
+                if let certificate = stamp.certificate, recorded.insert(certificate.digest).inserted {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO certificate (digest, der) VALUES (?, ?)")
+                        .execute(arguments: [certificate.digest, Data(certificate.der)])
+                }
                 try db.cachedStatement(sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?")
                     .execute(arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash])
                 guard db.changesCount == 1 else {
@@ -173,12 +192,16 @@ final class SigningStore: Sendable {
                 }
                 do {
                     try db.cachedStatement(sql: """
-                        INSERT INTO stamp (egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        INSERT INTO stamp (
+                            egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document,
+                            stamped_at, extensions_offset, certificate_digest
+                        )
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """).execute(
                         arguments: [
                             stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime, stamp.qrCode,
                             stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
+                            stamp.extensionsOffset, stamp.certificate?.digest,
                         ]
                     )
                     outcomes.append(nil)
@@ -195,11 +218,28 @@ final class SigningStore: Sendable {
         }
     }
 
-    private static func stampRecord(_ row: Row) -> StampRecord {
-        StampRecord(
-            egsID: row["egs_id"], icv: row["icv"], uuid: row["uuid"], invoiceHash: row["invoice_hash"], previousHash: row["previous_hash"],
-            signingTime: row["signing_time"], qrCode: row["qr_code"], signatureValue: row["signature_value"],
-            inputDigest: Array((row["input_digest"] as Data?) ?? Data()), document: Array((row["document"] as Data?) ?? Data())
+    /// A stamp with the certificate it was made with (for rebuilding a compact document).
+    private static let selectStamp = "SELECT stamp.*, certificate.der AS certificate_der FROM stamp LEFT JOIN certificate ON certificate.digest = stamp.certificate_digest"
+
+    /// A stamp as read, its document whole again.
+    private static func stampRecord(_ row: Row) throws -> StampRecord {
+        let invoiceHash: String = row["invoice_hash"]
+        let signatureValue: String = row["signature_value"]
+        let signingTime: String = row["signing_time"]
+        var document = Array((row["document"] as Data?) ?? Data())
+        if let offset: Int = row["extensions_offset"] {
+            guard let der = row["certificate_der"] as Data?, let hash = InvoiceHash(base64: invoiceHash),
+                let certificate = try? X509Certificate(der: Array(der)),
+                let whole = CompactStamp.expand(document, offset: offset, certificate: certificate, invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime)
+            else {
+                throw SigningError.storage("the stamped document of ICV \(row["icv"] as Int64) cannot be rebuilt: its certificate is missing")
+            }
+            document = whole
+        }
+        return StampRecord(
+            egsID: row["egs_id"], icv: row["icv"], uuid: row["uuid"], invoiceHash: invoiceHash, previousHash: row["previous_hash"],
+            signingTime: signingTime, qrCode: row["qr_code"], signatureValue: signatureValue,
+            inputDigest: Array((row["input_digest"] as Data?) ?? Data()), document: document
         )
     }
 }

@@ -27,6 +27,8 @@ actor UnitChain {
     private var pending: [String: CommitTicket] = [:]
     /// Every UUID stamped (or being stamped): only a UUID it may hold is looked up in the store.
     private var stampedUUIDs: StampedUUIDFilter
+    /// The stamper's certificate as the store records it.
+    private var certificateRecord: (digest: String, der: [UInt8])?
 
     init(record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, store: SigningStore, committer: StampCommitter) throws {
         stampedUUIDs = stamped
@@ -36,7 +38,9 @@ actor UnitChain {
         lastICV = record.lastICV
         lastHash = record.lastHash
         if let der = record.certificateDER {
-            stamper = InvoiceStamper(key: key, certificate: try X509Certificate(der: der))
+            let certificate = try X509Certificate(der: der)
+            stamper = InvoiceStamper(key: key, certificate: certificate)
+            certificateRecord = (certificate.zatcaDigest, certificate.der)
             certificateKind = record.certificateKind.flatMap(CertificateKind.init(rawValue:))
         }
         self.key = key
@@ -46,6 +50,7 @@ actor UnitChain {
 
     func install(_ certificate: X509Certificate, kind: CertificateKind) {
         stamper = InvoiceStamper(key: key, certificate: certificate)
+        certificateRecord = (certificate.zatcaDigest, certificate.der)
         certificateKind = kind
     }
 
@@ -80,10 +85,12 @@ actor UnitChain {
         lastICV = icv
         lastHash = stamped.invoiceHash.base64
         stampedUUIDs.insert(uuid)
+        // Stored without the XAdES block, rebuilt from the certificate when read.
+        let compact = CompactStamp.compact(stamped)
         let record = SigningStore.StampRecord(
             egsID: egsID, icv: icv, uuid: uuid, invoiceHash: stamped.invoiceHash.base64, previousHash: previous,
             signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
-            inputDigest: inputDigest, document: stamped.xml
+            inputDigest: inputDigest, document: compact.bytes, extensionsOffset: compact.offset, certificate: certificateRecord
         )
         // Queued in this turn of the actor, so the unit's stamps reach the store in chain order.
         let ticket = committer.enqueue(record)
