@@ -30,9 +30,10 @@ enum CanonicalForm {
             var close = index
             while close + 1 < start, !(bytes[close] == UInt8(ascii: "?") && bytes[close + 1] == UInt8(ascii: ">")) { close += 1 }
             guard close + 1 < start else { return false }
-            let declaration = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<(close + 2)]), as: UTF8.self)
-            guard declaration.hasPrefix("<?xml "),
-                !declaration.contains("encoding=") || declaration.contains("encoding=\"UTF-8\"") || declaration.contains("encoding='UTF-8'")
+            let declaration = UnsafeRawBufferPointer(rebasing: bytes[index..<(close + 2)])
+            guard find("<?xml ", in: declaration) == 0,
+                find("encoding=", in: declaration) == nil || find("encoding=\"UTF-8\"", in: declaration) != nil
+                    || find("encoding='UTF-8'", in: declaration) != nil
             else { return false }
             index = close + 2
         }
@@ -43,12 +44,27 @@ enum CanonicalForm {
         return true
     }
 
+    /// Where `needle` first occurs in `haystack`.
+    private static func find(_ needle: StaticString, in haystack: UnsafeRawBufferPointer) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        guard count <= haystack.count else { return nil }
+        for start in 0...(haystack.count - count) where memcmp(haystack.baseAddress! + start, needle.utf8Start, count) == 0 {
+            return start
+        }
+        return nil
+    }
+
     /// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF), checked
     /// in place: `String(validating:)` would copy the document into a new string first.
     static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var index = 0
         let count = bytes.count
         while index < count {
+            // Eight ASCII bytes at a time.
+            if index + 8 <= count, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+                continue
+            }
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1

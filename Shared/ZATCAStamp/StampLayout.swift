@@ -182,12 +182,40 @@ struct StampLayout: Sendable {
     private func line(_ level: Int) -> String { Self.line(level, newline: newline, indent: indent) }
 
     static func chainReferences(icv: Int64, previousHash: String, newline: String, indent: String) -> [UInt8] {
-        func line(_ level: Int) -> String { Self.line(level, newline: newline, indent: indent) }
-        let text = "<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>ICV</cbc:ID>\(line(1))<cbc:UUID>\(icv)</cbc:UUID>\(line(0))</cac:AdditionalDocumentReference>"
-            + "\(line(0))<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>PIH</cbc:ID>\(line(1))<cac:Attachment>"
-            + "\(line(2))<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">\(previousHash)</cbc:EmbeddedDocumentBinaryObject>"
-            + "\(line(1))</cac:Attachment>\(line(0))</cac:AdditionalDocumentReference>"
-        return Array(text.utf8)
+        // Appended as bytes: this runs twice per stamp (the canonical probe and the stamp).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(420 + 6 * (newline.utf8.count + 3 * indent.utf8.count))
+        func line(_ level: Int) {
+            bytes.append(contentsOf: newline.utf8)
+            for _ in 0...level { bytes.append(contentsOf: indent.utf8) }
+        }
+        func text(_ literal: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+        text("<cac:AdditionalDocumentReference>")
+        line(1)
+        text("<cbc:ID>ICV</cbc:ID>")
+        line(1)
+        text("<cbc:UUID>")
+        bytes.append(contentsOf: String(icv).utf8)
+        text("</cbc:UUID>")
+        line(0)
+        text("</cac:AdditionalDocumentReference>")
+        line(0)
+        text("<cac:AdditionalDocumentReference>")
+        line(1)
+        text("<cbc:ID>PIH</cbc:ID>")
+        line(1)
+        text("<cac:Attachment>")
+        line(2)
+        text("<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">")
+        bytes.append(contentsOf: previousHash.utf8)
+        text("</cbc:EmbeddedDocumentBinaryObject>")
+        line(1)
+        text("</cac:Attachment>")
+        line(0)
+        text("</cac:AdditionalDocumentReference>")
+        return bytes
     }
 
     private func qrReference(_ qr: String) -> String {

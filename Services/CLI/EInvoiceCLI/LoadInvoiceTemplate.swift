@@ -30,9 +30,25 @@ enum LoadInvoiceTemplate {
         bytes += parts[2]
         bytes += Array(civilDate(daysSince1970: day).utf8)
         bytes += parts[3]
-        bytes += Array(String(format: "%02d:%02d:%02d", time / 3_600, time % 3_600 / 60, time % 60).utf8)
+        appendDigits(time / 3_600, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time % 3_600 / 60, 2, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendDigits(time % 60, 2, to: &bytes)
         bytes += parts[4]
         return Data(bytes)
+    }
+
+    /// `value` in decimal with leading zeros to `width` digits (String(format:) costs more than
+    /// the rest of the document).
+    static func appendDigits(_ value: Int, _ width: Int, to bytes: inout [UInt8]) {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: max(width, String(value).count))
+        var rest = value
+        for index in digits.indices.reversed() {
+            digits[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        bytes += digits
     }
 
     /// `yyyy-MM-dd` for a day count since 1970-01-01 (proleptic Gregorian).
@@ -46,7 +62,13 @@ enum LoadInvoiceTemplate {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        var text: [UInt8] = []
+        appendDigits(year, 4, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(month, 2, to: &text)
+        text.append(UInt8(ascii: "-"))
+        appendDigits(day, 2, to: &text)
+        return String(decoding: text, as: UTF8.self)
     }
 
     private static let template = """
