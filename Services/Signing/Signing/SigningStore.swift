@@ -45,6 +45,11 @@ final class SigningStore: Sendable {
     init(path: String) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // The stamp table's indexes outgrow SQLite's default 2 MB cache within days; every
+            // stamp then reads an index page back from the file.
+            try db.execute(sql: "PRAGMA cache_size = -16384")
+        }
         pool = try DatabasePool.durable(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
