@@ -96,6 +96,7 @@ let package = Package(
     targets: [
         // System C libraries (Debian -dev packages), with shims for the macros Swift cannot import.
         .systemLibrary(name: "CZlib", path: "Shared/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLZ4", path: "Shared/CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
         .systemLibrary(name: "COpenSSL", path: "Shared/COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Shared/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSecp256k1", path: "Shared/CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
@@ -168,7 +169,7 @@ let package = Package(
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
-            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", "DurableStore", .grdb, .lifecycle]
+            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", "DurableStore", "CLZ4", .grdb, .lifecycle]
         )
         + service(
             "Notification", library: "Notification", executable: "notification-service",

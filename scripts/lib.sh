@@ -14,7 +14,7 @@ ensure_packages() {
 }
 
 # The system libraries einvoice links against, and the tools its tests use as outside judges.
-EINVOICE_BUILD_PACKAGES=(pkg-config libssl-dev zlib1g-dev libsqlite3-dev libxml2-dev libsecp256k1-dev libqrencode-dev)
+EINVOICE_BUILD_PACKAGES=(pkg-config libssl-dev zlib1g-dev libsqlite3-dev libxml2-dev libsecp256k1-dev libqrencode-dev liblz4-dev)
 # Outside judges the tests run: xmllint, zbarimg, pngcheck, openssl, python3 with lxml; supervisord
 # for the end-to-end tests and Chromium (headless) to render the invoice page.
 EINVOICE_TEST_PACKAGES=(libxml2-utils zbar-tools pngcheck openssl librsvg2-bin supervisor chromium fonts-dejavu-core)

@@ -35,8 +35,10 @@ final class SigningStore: Sendable {
         var signatureValue: String
         var inputDigest: [UInt8]
         /// The stamped document. Written without its `ext:UBLExtensions` block when
-        /// `extensionsOffset` and `certificate` are set (see `CompactStamp`); always whole when read.
+        /// `extensionsOffset` and `certificate` are set (see `CompactStamp`), and LZ4-compressed
+        /// when `documentSize` is; always whole when read.
         var document: [UInt8]
+        var documentSize: Int? = nil
         var extensionsOffset: Int? = nil
         /// The certificate the stamp was made with, and its ZATCA digest (the table's key).
         var certificate: (digest: String, der: [UInt8])? = nil
@@ -90,6 +92,10 @@ final class SigningStore: Sendable {
                 ALTER TABLE stamp ADD COLUMN extensions_offset INTEGER;
                 ALTER TABLE stamp ADD COLUMN certificate_digest TEXT REFERENCES certificate(digest);
                 """)
+        }
+        migrator.registerMigration("v3: documents compressed") { db in
+            // Set: the document is an LZ4 block of a document of this many bytes.
+            try db.execute(sql: "ALTER TABLE stamp ADD COLUMN document_size INTEGER")
         }
         try migrator.migrate(pool)
         var lookupConfiguration = Configuration()
@@ -199,14 +205,14 @@ final class SigningStore: Sendable {
                     try db.cachedStatement(sql: """
                         INSERT INTO stamp (
                             egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document,
-                            stamped_at, extensions_offset, certificate_digest
+                            stamped_at, extensions_offset, certificate_digest, document_size
                         )
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """).execute(
                         arguments: [
                             stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime, stamp.qrCode,
                             stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
-                            stamp.extensionsOffset, stamp.certificate?.digest,
+                            stamp.extensionsOffset, stamp.certificate?.digest, stamp.documentSize,
                         ]
                     )
                     outcomes.append(nil)
@@ -232,6 +238,12 @@ final class SigningStore: Sendable {
         let signatureValue: String = row["signature_value"]
         let signingTime: String = row["signing_time"]
         var document = Array((row["document"] as Data?) ?? Data())
+        if let size: Int = row["document_size"] {
+            guard let original = DocumentCompression.decompress(document, size: size) else {
+                throw SigningError.storage("the stamped document of ICV \(row["icv"] as Int64) is damaged: it does not decompress to \(size) bytes")
+            }
+            document = original
+        }
         if let offset: Int = row["extensions_offset"] {
             guard let der = row["certificate_der"] as Data?, let hash = InvoiceHash(base64: invoiceHash),
                 let certificate = try? X509Certificate(der: Array(der)),

@@ -136,12 +136,13 @@ final class UnitChain: Sendable {
             state.lastICV = icv
             state.lastHash = stamped.invoiceHash.base64
             state.stampedUUIDs.insert(uuid)
-            // Stored without the XAdES block, rebuilt from the certificate when read.
+            // Stored without the XAdES block (rebuilt from the certificate when read), compressed.
             let compact = CompactStamp.compact(stamped)
             let record = SigningStore.StampRecord(
                 egsID: egsID, icv: icv, uuid: uuid, invoiceHash: state.lastHash, previousHash: previous,
                 signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
-                inputDigest: inputDigest, document: compact.bytes, extensionsOffset: compact.offset, certificate: state.certificateRecord
+                inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes), documentSize: compact.bytes.count,
+                extensionsOffset: compact.offset, certificate: state.certificateRecord
             )
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let ticket = committer.enqueue(record)
