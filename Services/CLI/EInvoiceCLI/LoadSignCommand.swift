@@ -31,8 +31,15 @@ struct LoadSign: AsyncParsableCommand {
     @Option(help: "Stamps in flight.") var concurrency: Int = 64
     @Option(help: "Seconds to run.") var duration: Double = 10
     @Flag(help: "Use the bulk StampStream RPC instead of unary Stamp calls.") var stream = false
+    @Option(
+        help: ArgumentHelp(
+            "Invoices per second to offer, in total, on a fixed schedule.",
+            discussion: "Latency then counts from each invoice's scheduled time, so a stall shows in the percentiles. Without it, callers send as fast as answers come back."
+        )
+    ) var rate: Double?
 
     func validate() throws {
+        if let rate { guard rate > 0, rate <= 1_000_000 else { throw ValidationError("--rate must be above 0 and at most 1000000.") } }
         guard (1...1_000).contains(egsCount) else { throw ValidationError("--egs-count must be 1 to 1000.") }
         guard (1...10_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 10000.") }
         guard duration > 0 else { throw ValidationError("--duration must be positive.") }
@@ -47,7 +54,9 @@ struct LoadSign: AsyncParsableCommand {
                 _ = try await signing.createKey(CreateKeyRequest(egsID: unit, csr: Self.loadFields(unit), selfSigned: true))
             }
             let pid = try await Health.Client(wrapping: client).check().pid
-            return try await LoadRun(signing: signing, units: units, concurrency: concurrency, seconds: duration, stream: stream, serverPID: pid, quiet: common.json).run()
+            return try await LoadRun(
+                signing: signing, units: units, concurrency: concurrency, seconds: duration, stream: stream, rate: rate, serverPID: pid, quiet: common.json
+            ).run()
         }
         if common.json {
             try printJSON(report)
@@ -69,6 +78,8 @@ struct LoadReport: Codable, Sendable {
     var mode: String
     var units: Int
     var concurrency: Int
+    /// The offered rate (`--rate`); nil when callers send as fast as answers come back.
+    var offeredPerSecond: Double?
     var seconds: Double
     var stamped: UInt64
     var errors: Int
@@ -82,6 +93,7 @@ struct LoadReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case mode, units, concurrency, seconds, stamped, errors
+        case offeredPerSecond = "offered_per_second"
         case invoicesPerSecond = "invoices_per_second"
         case p50Milliseconds = "p50_ms"
         case p99Milliseconds = "p99_ms"
@@ -92,9 +104,10 @@ struct LoadReport: Codable, Sendable {
     }
 
     var summary: String {
-        var table = TextTable(["MODE", "UNITS", "IN FLIGHT", "STAMPED", "ERRORS", "INVOICES/S", "P50 MS", "P99 MS", "P99.9 MS", "SERVER PEAK MB"])
+        var table = TextTable(["MODE", "UNITS", "IN FLIGHT", "OFFERED/S", "STAMPED", "ERRORS", "INVOICES/S", "P50 MS", "P99 MS", "P99.9 MS", "SERVER PEAK MB"])
         table.append([
-            mode, String(units), String(concurrency), String(stamped), String(errors), String(format: "%.0f", invoicesPerSecond),
+            mode, String(units), String(concurrency), offeredPerSecond.map { String(format: "%.0f", $0) } ?? "max", String(stamped), String(errors),
+            String(format: "%.0f", invoicesPerSecond),
             String(format: "%.2f", p50Milliseconds), String(format: "%.2f", p99Milliseconds), String(format: "%.2f", p999Milliseconds),
             serverPeakMemoryMB.map { String(format: "%.0f", $0) } ?? "-",
         ])
@@ -109,8 +122,36 @@ struct LoadRun: Sendable {
     let concurrency: Int
     let seconds: Double
     let stream: Bool
+    let rate: Double?
     let serverPID: Int32
     let quiet: Bool
+
+    /// The schedule of an offered rate: invoice n is due at start + n / rate, whichever caller
+    /// sends it.
+    private final class Pacer: Sendable {
+        let start: ContinuousClock.Instant
+        let interval: Duration
+        let issued = Atomic<Int>(0)
+
+        init(rate: Double, start: ContinuousClock.Instant) {
+            self.start = start
+            interval = .nanoseconds(Int64(1e9 / rate))
+        }
+
+        /// Waits for the next invoice's time and returns when it counts from: its scheduled
+        /// time when the schedule is behind (so a stall shows in the latency), the moment it
+        /// goes out when that is early. Waits under a millisecond are skipped: a timer per
+        /// invoice would cost the load generator more CPU than the invoice.
+        func next() async -> ContinuousClock.Instant {
+            let slot = start + interval * issued.wrappingAdd(1, ordering: .relaxed).oldValue
+            let now = ContinuousClock.now
+            if slot > now + .milliseconds(1) {
+                try? await Task.sleep(until: slot, clock: .continuous)
+                return slot
+            }
+            return min(slot, now) == slot ? slot : now
+        }
+    }
 
     private final class Counters: Sendable {
         let done = Atomic<Int>(0)
@@ -128,13 +169,14 @@ struct LoadRun: Sendable {
         let counters = Counters()
         let start = ContinuousClock.now
         let deadline = start + .milliseconds(Int64(seconds * 1_000))
+        let pacer = rate.map { Pacer(rate: $0, start: start) }
         let histogram = try await withThrowingTaskGroup(of: Histogram<UInt64>?.self) { group in
             group.addTask { await progress(counters, start: start, deadline: deadline); return nil }
             for caller in 0..<concurrency {
                 group.addTask {
                     stream
-                        ? try await streamCaller(caller, counters: counters, deadline: deadline)
-                        : try await unaryCaller(caller, counters: counters, deadline: deadline)
+                        ? try await streamCaller(caller, counters: counters, deadline: deadline, pacer: pacer)
+                        : try await unaryCaller(caller, counters: counters, deadline: deadline, pacer: pacer)
                 }
             }
             var total = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
@@ -145,7 +187,7 @@ struct LoadRun: Sendable {
         let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
         return LoadReport(
-            mode: stream ? "stream" : "unary", units: units.count, concurrency: concurrency, seconds: elapsedSeconds,
+            mode: stream ? "stream" : "unary", units: units.count, concurrency: concurrency, offeredPerSecond: rate, seconds: elapsedSeconds,
             stamped: histogram.totalCount, errors: counters.errors.load(ordering: .relaxed),
             invoicesPerSecond: Double(histogram.totalCount) / elapsedSeconds,
             p50Milliseconds: Double(histogram.valueAtPercentile(50)) / 1_000, p99Milliseconds: Double(histogram.valueAtPercentile(99)) / 1_000,
@@ -159,12 +201,13 @@ struct LoadRun: Sendable {
         return StampRequest(egsID: units[(caller + number) % units.count], document: LoadInvoiceTemplate.document(number: number, uuid: UUID(), issued: Date()))
     }
 
-    private func unaryCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant) async throws -> Histogram<UInt64> {
+    private func unaryCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant, pacer: Pacer?) async throws -> Histogram<UInt64> {
         var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
         let clock = ContinuousClock()
         while clock.now < deadline {
+            let begin = await pacer?.next() ?? clock.now
+            guard begin < deadline else { break }
             let request = request(caller, counters)
-            let begin = clock.now
             do {
                 _ = try await signing.stamp(request)
                 histogram.record(UInt64(max((clock.now - begin) / .microseconds(1), 1)))
@@ -176,7 +219,7 @@ struct LoadRun: Sendable {
         return histogram
     }
 
-    private func streamCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant) async throws -> Histogram<UInt64> {
+    private func streamCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant, pacer: Pacer?) async throws -> Histogram<UInt64> {
         let sent = Mutex<[Int64: ContinuousClock.Instant]>([:])
         let window = AsyncStream<Void>.makeStream()
         return try await signing.stampStream { writer in
@@ -189,9 +232,11 @@ struct LoadRun: Sendable {
                     available += 1
                     continue
                 }
+                let scheduled = await pacer?.next() ?? ContinuousClock.now
+                guard scheduled < deadline else { break }
                 sequence += 1
                 let item = BulkStampRequest(sequence: sequence, request: request(caller, counters))
-                sent.withLock { $0[sequence] = ContinuousClock.now }
+                sent.withLock { $0[sequence] = scheduled }
                 try await writer.write(item)
                 available -= 1
             }
