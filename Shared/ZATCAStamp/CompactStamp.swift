@@ -8,13 +8,32 @@ public import ZATCACrypto
 /// storing it once per certificate instead of once per stamp halves what the signing service
 /// writes to disk for every invoice.
 public enum CompactStamp {
-    /// The document without its extensions block, and the offset the block was at.
-    public static func compact(_ stamped: StampedInvoice) -> (bytes: [UInt8], offset: Int) {
+    /// The document without its extensions block, the offset the block was at, and where the
+    /// QR's base64 text starts in it (so the QR need not be stored a second time).
+    public static func compact(_ stamped: StampedInvoice) -> (bytes: [UInt8], offset: Int, qrOffset: Int) {
         var bytes = [UInt8]()
-        bytes.reserveCapacity(stamped.xml.count - stamped.extensionsRange.count)
-        bytes.append(contentsOf: stamped.xml[..<stamped.extensionsRange.lowerBound])
-        bytes.append(contentsOf: stamped.xml[stamped.extensionsRange.upperBound...])
-        return (bytes, stamped.extensionsRange.lowerBound)
+        let extensions = stamped.extensionsRange
+        bytes.reserveCapacity(stamped.xml.count - extensions.count)
+        bytes.append(contentsOf: stamped.xml[..<extensions.lowerBound])
+        bytes.append(contentsOf: stamped.xml[extensions.upperBound...])
+        let qr = stamped.qrRange.lowerBound
+        return (bytes, extensions.lowerBound, qr >= extensions.upperBound ? qr - extensions.count : qr)
+    }
+
+    /// The QR's base64 text at `offset` in a compact (or whole) document: everything up to the
+    /// next `<`. Nil unless it is non-empty base64.
+    public static func qrCode(in document: [UInt8], at offset: Int) -> String? {
+        guard (0..<document.count).contains(offset) else { return nil }
+        guard let end = document[offset...].firstIndex(of: UInt8(ascii: "<")), end > offset else { return nil }
+        let text = document[offset..<end]
+        let base64 = text.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "+"), UInt8(ascii: "/"), UInt8(ascii: "="): true
+            default: false
+            }
+        }
+        return base64 ? String(decoding: text, as: UTF8.self) : nil
     }
 
     /// The stamped document again: the block the stamp with these values and this certificate

@@ -64,6 +64,7 @@ public struct InvoiceStamper: Sendable {
         return StampedInvoice(
             xml: assembled.xml,
             extensionsRange: assembled.extensions,
+            qrRange: assembled.qr,
             invoiceHash: hash,
             icv: icv,
             previousHash: previousHash,
@@ -126,6 +127,8 @@ public struct StampedInvoice: Sendable {
     public var xml: [UInt8]
     /// Where the `ext:UBLExtensions` block (the XAdES signature) is in ``xml``.
     public var extensionsRange: Range<Int>
+    /// Where the QR's base64 text (``qrCode``) is in ``xml``.
+    public var qrRange: Range<Int>
     public var invoiceHash: InvoiceHash
     public var icv: Int64
     public var previousHash: String

@@ -218,10 +218,11 @@ struct StampLayout: Sendable {
         return bytes
     }
 
-    private func qrReference(_ qr: String) -> String {
-        "<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>QR</cbc:ID>\(line(1))<cac:Attachment>"
-            + "\(line(2))<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">\(qr)</cbc:EmbeddedDocumentBinaryObject>"
-            + "\(line(1))</cac:Attachment>\(line(0))</cac:AdditionalDocumentReference>"
+    /// The QR reference element around the QR's base64 text.
+    private var qrReference: (prefix: String, suffix: String) {
+        ("<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>QR</cbc:ID>\(line(1))<cac:Attachment>"
+            + "\(line(2))<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">",
+         "</cbc:EmbeddedDocumentBinaryObject>\(line(1))</cac:Attachment>\(line(0))</cac:AdditionalDocumentReference>")
     }
 
     private var signatureElement: String {
@@ -291,11 +292,13 @@ struct StampLayout: Sendable {
         return InvoiceHash(digest: hasher.finalize())
     }
 
-    /// The stamped document, and where its `ext:UBLExtensions` block is in it.
+    /// The stamped document, where its `ext:UBLExtensions` block is in it, and where the QR's
+    /// base64 text is.
     func assemble(
         chain: [UInt8], extensions: XAdESTemplate, hash: InvoiceHash, signatureValue: String, signingTime: String, qr: String
-    ) -> (xml: [UInt8], extensions: Range<Int>) {
+    ) -> (xml: [UInt8], extensions: Range<Int>, qr: Range<Int>) {
         var extensionsRange = 0..<0
+        var qrRange = 0..<0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.count + chain.count + extensions.approximateCount + qr.utf8.count + 600)
         document.withUnsafeBytes { text in
@@ -308,11 +311,16 @@ struct StampLayout: Sendable {
                     let start = bytes.count
                     extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &bytes)
                     extensionsRange = start..<bytes.count
-                case .qr: bytes.append(contentsOf: qrReference(qr).utf8)
+                case .qr:
+                    let reference = qrReference
+                    bytes.append(contentsOf: reference.prefix.utf8)
+                    qrRange = bytes.count..<(bytes.count + qr.utf8.count)
+                    bytes.append(contentsOf: qr.utf8)
+                    bytes.append(contentsOf: reference.suffix.utf8)
                 case .signature: bytes.append(contentsOf: signatureElement.utf8)
                 }
             }
         }
-        return (bytes, extensionsRange)
+        return (bytes, extensionsRange, qrRange)
     }
 }

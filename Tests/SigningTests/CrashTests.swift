@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import GRPCCore
 import ServiceRuntime
 import SigningContract
@@ -115,11 +116,17 @@ struct CrashTests {
                 #expect(again.icv == first.icv)
                 #expect(again.invoiceHash == first.invoiceHash)
                 #expect(again.document == first.document)
+                #expect(again.qrCode == first.qrCode)
                 // The chain continues from what is on disk.
                 let next = try await signing.stamp(StampRequest(egsID: unit, document: try Fixtures.invoice(number: 999_999)))
                 #expect(next.icv == Int64(disk.count + 1))
                 #expect(next.previousInvoiceHash == (disk.last?.hash ?? InvoiceHash.genesisPIH))
             }
         }
+        // After the restart, each unit went on compressing against its own first dictionary.
+        let dictionaries = try await DatabaseQueue(path: "\(data)/signing/signing.sqlite").read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM dictionary") ?? 0
+        }
+        #expect(dictionaries == units.count)
     }
 }

@@ -19,4 +19,27 @@ struct DocumentCompressionTests {
         #expect(DocumentCompression.decompress(Array(compressed.dropLast(3)), size: arabic.count) == nil, "a truncated block is refused")
         #expect(DocumentCompression.decompress(compressed, size: -1) == nil)
     }
+
+    @Test("Against a dictionary: a similar document takes a fraction of plain LZ4; it needs that dictionary back")
+    func dictionary() throws {
+        func invoice(_ number: Int, _ item: String) -> [UInt8] {
+            Array("""
+                <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><cbc:ID>INV-\(number)</cbc:ID>\
+                <cbc:UUID>\(UUID().uuidString)</cbc:UUID><cac:AccountingSupplierParty><cbc:RegistrationName>شركة الاختبار | Test Co.</cbc:RegistrationName>\
+                </cac:AccountingSupplierParty>\(String(repeating: "<cac:InvoiceLine><cbc:Name>\(item) 🖊️</cbc:Name></cac:InvoiceLine>", count: 20))</Invoice>
+                """.utf8)
+        }
+        let dictionary = DocumentDictionary(document: invoice(1, "قلم"))
+        let next = invoice(2, "قلم")
+        let plain = DocumentCompression.compress(next)
+        let primed = DocumentCompression.compress(next, dictionary: dictionary)
+        #expect(primed.count * 3 < plain.count, "\(primed.count) bytes against the dictionary, \(plain.count) without")
+        #expect(DocumentCompression.decompress(primed, size: next.count, dictionary: dictionary.bytes) == next)
+        #expect(DocumentCompression.decompress(primed, size: next.count) != next, "without its dictionary the block does not give the document back")
+        let different = invoice(3, "دفتر")
+        #expect(DocumentCompression.decompress(DocumentCompression.compress(different, dictionary: dictionary), size: different.count, dictionary: dictionary.bytes) == different)
+        let large = Array(repeating: invoice(4, "ممحاة"), count: 40).flatMap { $0 }
+        #expect(DocumentDictionary(document: large).bytes.count == DocumentCompression.maxDictionarySize)
+        #expect(dictionary.digest.count == 64 && dictionary.digest == DocumentDictionary(bytes: dictionary.bytes).digest)
+    }
 }

@@ -96,17 +96,25 @@ struct SigningServiceTests {
             let again = try await signing.stamp(StampRequest(egsID: "renewing", document: document))
             #expect(again.repeated)
             #expect(again.document == first.document, "the replay rebuilds the first stamp with the first certificate")
+            #expect(again.qrCode == first.qrCode, "the QR is read back from the stored document")
+            #expect(again.signatureValue == first.signatureValue && again.invoiceHash == first.invoiceHash)
             #expect(try await signing.verify(VerifyRequest(document: again.document)).passed)
 
             // On disk, the document lacks the block and is compressed (a quarter of its size or
-            // less); the certificate is stored once.
+            // less; the next invoice, against the unit's dictionary, a tenth or less); the QR is not
+            // stored twice; the certificates and the dictionary are stored once.
             let queue = try DatabaseQueue(path: "\(service.data)/signing/signing.sqlite")
-            let (stored, certificates) = try await queue.read { db in
-                (try Int.fetchOne(db, sql: "SELECT length(document) FROM stamp WHERE icv = ?", arguments: [first.icv]) ?? 0,
-                 try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate") ?? 0)
+            let (sizes, storedQRs, certificates, dictionaries) = try await queue.read { db in
+                (try Int.fetchAll(db, sql: "SELECT length(document) FROM stamp WHERE egs_id = 'renewing' ORDER BY icv"),
+                 try String.fetchAll(db, sql: "SELECT qr_code FROM stamp WHERE egs_id = 'renewing'"),
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM certificate") ?? 0,
+                 try Int.fetchOne(db, sql: "SELECT count(*) FROM dictionary") ?? 0)
             }
-            #expect(stored * 4 < first.document.count, "stored \(stored) bytes of a \(first.document.count)-byte document")
+            #expect(sizes.count == 2 && sizes[0] * 4 < first.document.count, "stored \(sizes) bytes of a \(first.document.count)-byte document")
+            #expect(sizes.count == 2 && sizes[1] * 10 < next.document.count, "stored \(sizes) bytes of a \(next.document.count)-byte document")
+            #expect(storedQRs == ["", ""])
             #expect(certificates == 2)
+            #expect(dictionaries == 1)
         }
     }
 

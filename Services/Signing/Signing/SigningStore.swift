@@ -42,6 +42,10 @@ final class SigningStore: Sendable {
         var extensionsOffset: Int? = nil
         /// The certificate the stamp was made with, and its ZATCA digest (the table's key).
         var certificate: (digest: String, der: [UInt8])? = nil
+        /// The dictionary the document was compressed with.
+        var dictionary: DocumentDictionary? = nil
+        /// Set: `qrCode` is not stored, it is read from the (compact) document at this offset.
+        var qrOffset: Int? = nil
     }
 
     init(path: String) throws {
@@ -96,6 +100,16 @@ final class SigningStore: Sendable {
         migrator.registerMigration("v3: documents compressed") { db in
             // Set: the document is an LZ4 block of a document of this many bytes.
             try db.execute(sql: "ALTER TABLE stamp ADD COLUMN document_size INTEGER")
+        }
+        migrator.registerMigration("v4: documents compressed against a dictionary, QR read from the document") { db in
+            try db.execute(sql: """
+                CREATE TABLE dictionary (
+                    digest TEXT PRIMARY KEY NOT NULL,
+                    bytes BLOB NOT NULL
+                );
+                ALTER TABLE stamp ADD COLUMN dictionary_digest TEXT REFERENCES dictionary(digest);
+                ALTER TABLE stamp ADD COLUMN qr_offset INTEGER;
+                """)
         }
         try migrator.migrate(pool)
         var lookupConfiguration = Configuration()
@@ -176,6 +190,17 @@ final class SigningStore: Sendable {
         }
     }
 
+    /// The dictionary `egsID`'s latest stamp was compressed with, to compress the next ones.
+    func latestDictionary(egsID: String) async throws -> DocumentDictionary? {
+        try await pool.read { db in
+            let bytes = try Data.fetchOne(db, sql: """
+                SELECT dictionary.bytes FROM dictionary
+                WHERE dictionary.digest = (SELECT dictionary_digest FROM stamp WHERE egs_id = ? ORDER BY icv DESC LIMIT 1)
+                """, arguments: [egsID])
+            return bytes.map { DocumentDictionary(bytes: Array($0)) }
+        }
+    }
+
     func stamps(egsID: String, limit: Int = .max) async throws -> [StampRecord] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "\(Self.selectStamp) WHERE stamp.egs_id = ? ORDER BY stamp.icv LIMIT ?", arguments: [egsID, limit]).map(Self.stampRecord)
@@ -184,16 +209,22 @@ final class SigningStore: Sendable {
 
     /// Writes a batch of stamps in one transaction (one fsync). Each stamp must continue its
     /// unit's chain exactly (ICV = last + 1, PIH = last hash); one that does not is refused and
-    /// the others still commit. Returns, per stamp, nil or why it was refused.
-    func commit(_ batch: [StampRecord]) async throws -> [String?] {
-        try await pool.write { db in
+    /// the others still commit. Returns, per stamp, nil or why it was refused. Blocks the calling
+    /// thread (the committer's own) until the transaction is durable.
+    func commitNow(_ batch: [StampRecord]) throws -> [String?] {
+        try pool.write { db in
             var outcomes: [String?] = []
             let now = Date().timeIntervalSince1970
             var recorded: Set<String> = []
+            var recordedDictionaries: Set<String> = []
             for stamp in batch {
                 if let certificate = stamp.certificate, recorded.insert(certificate.digest).inserted {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO certificate (digest, der) VALUES (?, ?)")
                         .execute(arguments: [certificate.digest, Data(certificate.der)])
+                }
+                if let dictionary = stamp.dictionary, recordedDictionaries.insert(dictionary.digest).inserted {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO dictionary (digest, bytes) VALUES (?, ?)")
+                        .execute(arguments: [dictionary.digest, Data(dictionary.bytes)])
                 }
                 try db.cachedStatement(sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?")
                     .execute(arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash])
@@ -205,14 +236,14 @@ final class SigningStore: Sendable {
                     try db.cachedStatement(sql: """
                         INSERT INTO stamp (
                             egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document,
-                            stamped_at, extensions_offset, certificate_digest, document_size
+                            stamped_at, extensions_offset, certificate_digest, document_size, dictionary_digest, qr_offset
                         )
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """).execute(
                         arguments: [
-                            stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime, stamp.qrCode,
-                            stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
-                            stamp.extensionsOffset, stamp.certificate?.digest, stamp.documentSize,
+                            stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime,
+                            stamp.qrOffset == nil ? stamp.qrCode : "", stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
+                            stamp.extensionsOffset, stamp.certificate?.digest, stamp.documentSize, stamp.dictionary?.digest, stamp.qrOffset,
                         ]
                     )
                     outcomes.append(nil)
@@ -229,8 +260,13 @@ final class SigningStore: Sendable {
         }
     }
 
-    /// A stamp with the certificate it was made with (for rebuilding a compact document).
-    private static let selectStamp = "SELECT stamp.*, certificate.der AS certificate_der FROM stamp LEFT JOIN certificate ON certificate.digest = stamp.certificate_digest"
+    /// A stamp with the certificate it was made with (for rebuilding a compact document) and its
+    /// compression dictionary.
+    private static let selectStamp = """
+        SELECT stamp.*, certificate.der AS certificate_der, dictionary.bytes AS dictionary_bytes FROM stamp
+        LEFT JOIN certificate ON certificate.digest = stamp.certificate_digest
+        LEFT JOIN dictionary ON dictionary.digest = stamp.dictionary_digest
+        """
 
     /// A stamp as read, its document whole again.
     private static func stampRecord(_ row: Row) throws -> StampRecord {
@@ -239,10 +275,21 @@ final class SigningStore: Sendable {
         let signingTime: String = row["signing_time"]
         var document = Array((row["document"] as Data?) ?? Data())
         if let size: Int = row["document_size"] {
-            guard let original = DocumentCompression.decompress(document, size: size) else {
+            let dictionary = (row["dictionary_bytes"] as Data?).map(Array.init)
+            if row["dictionary_digest"] as String? != nil, dictionary == nil {
+                throw SigningError.storage("the stamped document of ICV \(row["icv"] as Int64) cannot be read: its compression dictionary is missing")
+            }
+            guard let original = DocumentCompression.decompress(document, size: size, dictionary: dictionary) else {
                 throw SigningError.storage("the stamped document of ICV \(row["icv"] as Int64) is damaged: it does not decompress to \(size) bytes")
             }
             document = original
+        }
+        var qrCode: String = row["qr_code"]
+        if let qrOffset: Int = row["qr_offset"] {
+            guard let qr = CompactStamp.qrCode(in: document, at: qrOffset) else {
+                throw SigningError.storage("the stamped document of ICV \(row["icv"] as Int64) is damaged: no QR at offset \(qrOffset)")
+            }
+            qrCode = qr
         }
         if let offset: Int = row["extensions_offset"] {
             guard let der = row["certificate_der"] as Data?, let hash = InvoiceHash(base64: invoiceHash),
@@ -255,7 +302,7 @@ final class SigningStore: Sendable {
         }
         return StampRecord(
             egsID: row["egs_id"], icv: row["icv"], uuid: row["uuid"], invoiceHash: invoiceHash, previousHash: row["previous_hash"],
-            signingTime: signingTime, qrCode: row["qr_code"], signatureValue: signatureValue,
+            signingTime: signingTime, qrCode: qrCode, signatureValue: signatureValue,
             inputDigest: Array((row["input_digest"] as Data?) ?? Data()), document: document
         )
     }

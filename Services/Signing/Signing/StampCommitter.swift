@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Logging
 import ServiceLifecycle
 import Synchronization
@@ -8,16 +10,24 @@ import Synchronization
 ///
 /// Stamps are queued with ``enqueue(_:)``, synchronously, so a unit's stamps enter the queue in
 /// the order its chain computed them; ``CommitTicket/wait()`` then waits for the outcome.
+///
+/// The transactions run on a thread of their own, one after another with no hop in between.
+/// As a task on Swift's cooperative pool the loop waited its turn behind every stamp task after
+/// each commit (about 8 ms of every 25 under load), and the database sat idle meanwhile.
 final class StampCommitter: Service, Sendable {
     private struct State {
         var queue: [(SigningStore.StampRecord, CommitTicket)] = []
-        var wakeUp: CheckedContinuation<Void, Never>?
+        /// The thread is parked on `wakeUp` and must be signalled.
+        var parked = false
         var stopped = false
+        var finished: CheckedContinuation<Void, Never>?
+        var done = false
     }
 
     private let store: SigningStore
     private let logger: Logger
     private let state = Mutex(State())
+    private let wakeUp = DispatchSemaphore(value: 0)
 
     init(store: SigningStore, logger: Logger) {
         self.store = store
@@ -27,51 +37,63 @@ final class StampCommitter: Service, Sendable {
     /// Queues `record` for the next transaction.
     func enqueue(_ record: SigningStore.StampRecord) -> CommitTicket {
         let ticket = CommitTicket()
-        let (wake, stopped) = state.withLock { state -> (CheckedContinuation<Void, Never>?, Bool) in
-            guard !state.stopped else { return (nil, true) }
+        let (signal, stopped) = state.withLock { state -> (Bool, Bool) in
+            guard !state.stopped else { return (false, true) }
             state.queue.append((record, ticket))
-            defer { state.wakeUp = nil }
-            return (state.wakeUp, false)
+            defer { state.parked = false }
+            return (state.parked, false)
         }
         if stopped { ticket.resolve(.failure(SigningError.storage("the service is shutting down"))) }
-        wake?.resume()
+        if signal { wakeUp.signal() }
         return ticket
     }
 
     func run() async throws {
+        let thread = Thread { [self] in
+            loop()
+            let finished = state.withLock { state -> CheckedContinuation<Void, Never>? in
+                state.done = true
+                defer { state.finished = nil }
+                return state.finished
+            }
+            finished?.resume()
+        }
+        thread.name = "stamp-committer"
+        thread.start()
         await withGracefulShutdownHandler {
-            await loop()
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let done = state.withLock { state -> Bool in
+                    if state.done { return true }
+                    state.finished = continuation
+                    return false
+                }
+                if done { continuation.resume() }
+            }
         } onGracefulShutdown: {
             // Finish what is queued, then stop.
-            let wake = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+            let signal = self.state.withLock { state -> Bool in
                 state.stopped = true
-                defer { state.wakeUp = nil }
-                return state.wakeUp
+                defer { state.parked = false }
+                return state.parked
             }
-            wake?.resume()
+            if signal { self.wakeUp.signal() }
         }
     }
 
-    private func loop() async {
+    private func loop() {
         while true {
             let (batch, stopped) = state.withLock { state -> ([(SigningStore.StampRecord, CommitTicket)], Bool) in
                 defer { state.queue.removeAll(keepingCapacity: true) }
+                if state.queue.isEmpty && !state.stopped { state.parked = true }
                 return (state.queue, state.stopped)
             }
             if batch.isEmpty {
                 if stopped { return }
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let resumeNow = state.withLock { state -> Bool in
-                        if !state.queue.isEmpty || state.stopped { return true }
-                        state.wakeUp = continuation
-                        return false
-                    }
-                    if resumeNow { continuation.resume() }
-                }
+                wakeUp.wait()
                 continue
             }
             do {
-                let outcomes = try await store.commit(batch.map(\.0))
+                let outcomes = try store.commitNow(batch.map(\.0))
                 for ((_, ticket), outcome) in zip(batch, outcomes) {
                     if let outcome {
                         ticket.resolve(.failure(SigningError.chainConflict("The stamp was not recorded: \(outcome). Nothing was issued; retry.")))

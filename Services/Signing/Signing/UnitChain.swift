@@ -36,16 +36,21 @@ final class UnitChain: Sendable {
         var pending: [String: CommitTicket] = [:]
         /// Every UUID stamped (or being stamped): only a UUID it may hold is looked up in the store.
         var stampedUUIDs: StampedUUIDFilter
+        /// What stored documents are compressed against: the unit's first compact document.
+        var dictionary: DocumentDictionary?
     }
 
     private let state: Mutex<State>
 
-    init(record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, store: SigningStore, committer: StampCommitter) throws {
+    init(
+        record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, dictionary: DocumentDictionary?,
+        store: SigningStore, committer: StampCommitter
+    ) throws {
         egsID = record.egsID
         self.store = store
         self.committer = committer
         self.key = key
-        var initial = State(lastICV: record.lastICV, lastHash: record.lastHash, stampedUUIDs: stamped)
+        var initial = State(lastICV: record.lastICV, lastHash: record.lastHash, stampedUUIDs: stamped, dictionary: dictionary)
         if let der = record.certificateDER {
             let certificate = try X509Certificate(der: der)
             initial.stamper = InvoiceStamper(key: key, certificate: certificate)
@@ -136,13 +141,16 @@ final class UnitChain: Sendable {
             state.lastICV = icv
             state.lastHash = stamped.invoiceHash.base64
             state.stampedUUIDs.insert(uuid)
-            // Stored without the XAdES block (rebuilt from the certificate when read), compressed.
+            // Stored without the XAdES block (rebuilt from the certificate when read) and without
+            // a second copy of the QR, compressed against the unit's dictionary.
             let compact = CompactStamp.compact(stamped)
+            let dictionary = state.dictionary ?? DocumentDictionary(document: compact.bytes)
+            state.dictionary = dictionary
             let record = SigningStore.StampRecord(
                 egsID: egsID, icv: icv, uuid: uuid, invoiceHash: state.lastHash, previousHash: previous,
                 signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
-                inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes), documentSize: compact.bytes.count,
-                extensionsOffset: compact.offset, certificate: state.certificateRecord
+                inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes, dictionary: dictionary), documentSize: compact.bytes.count,
+                extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: compact.qrOffset
             )
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let ticket = committer.enqueue(record)
