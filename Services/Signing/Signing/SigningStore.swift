@@ -208,15 +208,17 @@ final class SigningStore: Sendable {
     }
 
     /// Writes a batch of stamps in one transaction (one fsync). Each stamp must continue its
-    /// unit's chain exactly (ICV = last + 1, PIH = last hash); one that does not is refused and
-    /// the others still commit. Returns, per stamp, nil or why it was refused. Blocks the calling
-    /// thread (the committer's own) until the transaction is durable.
+    /// unit's chain exactly (ICV = last + 1, PIH = last hash, as committed or as moved by the
+    /// batch's earlier stamps); one that does not is refused and the others still commit.
+    /// Returns, per stamp, nil or why it was refused. Blocks the calling thread (the
+    /// committer's own) until the transaction is durable.
     func commitNow(_ batch: [StampRecord]) throws -> [String?] {
         try pool.write { db in
             var outcomes: [String?] = []
             let now = Date().timeIntervalSince1970
             var recorded: Set<String> = []
             var recordedDictionaries: Set<String> = []
+            var heads: [String: (icv: Int64, hash: String)] = [:]
             for stamp in batch {
                 if let certificate = stamp.certificate, recorded.insert(certificate.digest).inserted {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO certificate (digest, der) VALUES (?, ?)")
@@ -226,9 +228,20 @@ final class SigningStore: Sendable {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO dictionary (digest, bytes) VALUES (?, ?)")
                         .execute(arguments: [dictionary.digest, Data(dictionary.bytes)])
                 }
-                try db.cachedStatement(sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ? AND last_icv = ? AND last_hash = ?")
-                    .execute(arguments: [stamp.icv, stamp.invoiceHash, stamp.egsID, stamp.icv - 1, stamp.previousHash])
-                guard db.changesCount == 1 else {
+                // The unit's committed head: read once per batch, then moved in memory; the unit
+                // row is written once per batch, not once per stamp.
+                let head: (icv: Int64, hash: String)
+                if let moved = heads[stamp.egsID] {
+                    head = moved
+                } else if let row = try Row.fetchOne(
+                    db.cachedStatement(sql: "SELECT last_icv, last_hash FROM unit WHERE egs_id = ?"), arguments: [stamp.egsID]
+                ) {
+                    head = (row[0], row[1])
+                } else {
+                    outcomes.append("the unit \(stamp.egsID) does not exist")
+                    continue
+                }
+                guard stamp.icv == head.icv + 1, stamp.previousHash == head.hash else {
                     outcomes.append("the chain of \(stamp.egsID) moved: ICV \(stamp.icv) does not follow the last committed stamp")
                     continue
                 }
@@ -246,15 +259,15 @@ final class SigningStore: Sendable {
                             stamp.extensionsOffset, stamp.certificate?.digest, stamp.documentSize, stamp.dictionary?.digest, stamp.qrOffset,
                         ]
                     )
+                    heads[stamp.egsID] = (stamp.icv, stamp.invoiceHash)
                     outcomes.append(nil)
                 } catch {
-                    // Undo the chain move for this stamp only.
-                    try db.execute(
-                        sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ?",
-                        arguments: [stamp.icv - 1, stamp.previousHash, stamp.egsID]
-                    )
                     outcomes.append("\(error)")
                 }
+            }
+            for (egsID, head) in heads {
+                try db.cachedStatement(sql: "UPDATE unit SET last_icv = ?, last_hash = ? WHERE egs_id = ?")
+                    .execute(arguments: [head.icv, head.hash, egsID])
             }
             return outcomes
         }
