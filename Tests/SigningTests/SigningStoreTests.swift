@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import ZATCAStamp
 
@@ -51,5 +52,29 @@ struct SigningStoreTests {
         #expect(stored.map(\.previousHash) == [genesis, Self.hash(1), Self.hash(2)])
         #expect(String(decoding: stored[1].document, as: UTF8.self) == "<Invoice>2 فاتورة 🧾</Invoice>")
         #expect(stored[2].qrCode == "QR3")
+    }
+
+    @Test("Stamps written before documents had a dictionary (whole QR column, plain LZ4 or no compression) still read back")
+    func olderRows() async throws {
+        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SigningStore(path: "\(directory)/signing.sqlite")
+        try await store.insertUnit(.init(egsID: "old", createdAt: Date(), sealedKey: [1], lastICV: 2, lastHash: Self.hash(2)))
+        let plain = Array("<Invoice>قديم | old 📜</Invoice>".utf8)
+        let compressed = Array(String(repeating: "<cbc:Note>ملاحظة</cbc:Note>", count: 50).utf8)
+        try await store.pool.write { db in
+            for (icv, document, size) in [(1, plain, nil), (2, DocumentCompression.compress(compressed), Optional(compressed.count))] {
+                try db.execute(sql: """
+                    INSERT INTO stamp (egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at, document_size)
+                    VALUES ('old', ?, ?, ?, ?, '2025-01-01T00:00:00', ?, 'sig', x'00', ?, 0, ?)
+                    """, arguments: [icv, "uuid-\(icv)", Self.hash(icv), Self.hash(icv - 1), "QR-old-\(icv)", Data(document), size])
+            }
+        }
+        let stored = try await store.stamps(egsID: "old")
+        #expect(stored.map(\.document) == [plain, compressed])
+        #expect(stored.map(\.qrCode) == ["QR-old-1", "QR-old-2"])
+        #expect(try await store.latestDictionary(egsID: "old") == nil)
+        #expect(try store.stampNow(egsID: "old", uuid: "uuid-2")?.document == compressed)
     }
 }
