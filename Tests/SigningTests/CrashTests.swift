@@ -129,4 +129,58 @@ struct CrashTests {
         }
         #expect(dictionaries == units.count)
     }
+
+    @Test("SIGTERM during stamping: every call is answered or refused, every answered stamp is on disk, and the service exits 0")
+    func gracefulStop() async throws {
+        let root = "/tmp/einvoice-stop-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let (runtime, data, log) = ("\(root)/run", "\(root)/data", "\(root)/signing.log")
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let paths = RuntimePaths(runtimeDirectory: runtime, dataDirectory: data)
+        let socket = paths.socketPath(for: .signing)
+        let server = try Self.start(runtime: runtime, data: data, log: log)
+        for _ in 0..<1_000 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(10)) }
+        final class Answers: Sendable {
+            let list = Mutex<[StampResponse]>([])
+        }
+        let answered = Answers()
+        try await withServiceClient(.signing, paths: paths) { client in
+            let signing = Signing.Client(wrapping: client)
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "stop", csr: Fixtures.fields("stop"), selfSigned: true))
+            await withTaskGroup(of: Void.self) { group in
+                for caller in 0..<8 {
+                    group.addTask {
+                        for number in 0..<10_000 {
+                            var options = CallOptions.defaults
+                            options.timeout = .seconds(10)
+                            guard let response = try? await signing.stamp(
+                                StampRequest(egsID: "stop", document: try Fixtures.invoice(number: caller * 100_000 + number)), options: options
+                            ) else { return }
+                            answered.list.withLock { $0.append(response) }
+                        }
+                    }
+                }
+                group.addTask {
+                    while answered.list.withLock({ $0.count }) < 200 { try? await Task.sleep(for: .milliseconds(5)) }
+                    kill(server.processIdentifier, SIGTERM)
+                }
+            }
+        }
+        // It must stop by itself, promptly: a committer that never finishes would hang here.
+        let stopBy = ContinuousClock.now + .seconds(20)
+        while server.isRunning && ContinuousClock.now < stopBy { try await Task.sleep(for: .milliseconds(20)) }
+        if server.isRunning {
+            kill(server.processIdentifier, SIGKILL)
+            Issue.record("the service did not stop within 20 s of SIGTERM")
+        }
+        server.waitUntilExit()
+        #expect(server.terminationReason == .exit && server.terminationStatus == 0, "the service exited with \(server.terminationStatus)")
+        #expect(answered.list.withLock { $0.count } >= 200)
+        let disk = try chainOnDisk(data: data, unit: "stop")
+        expectIntactChain(disk, unit: "stop")
+        let onDisk = Dictionary(uniqueKeysWithValues: disk.map { ($0.icv, $0.hash) })
+        for response in answered.list.withLock({ $0 }) {
+            #expect(onDisk[response.icv] == response.invoiceHash, "ICV \(response.icv) was answered but is not on disk")
+        }
+    }
 }

@@ -60,24 +60,32 @@ final class StampCommitter: Service, Sendable {
         }
         thread.name = "stamp-committer"
         thread.start()
+        // On shutdown or cancellation alike: finish what is queued, then stop.
         await withGracefulShutdownHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let done = state.withLock { state -> Bool in
-                    if state.done { return true }
-                    state.finished = continuation
-                    return false
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                    let done = state.withLock { state -> Bool in
+                        if state.done { return true }
+                        state.finished = continuation
+                        return false
+                    }
+                    if done { continuation.resume() }
                 }
-                if done { continuation.resume() }
+            } onCancel: {
+                self.stop()
             }
         } onGracefulShutdown: {
-            // Finish what is queued, then stop.
-            let signal = self.state.withLock { state -> Bool in
-                state.stopped = true
-                defer { state.parked = false }
-                return state.parked
-            }
-            if signal { self.wakeUp.signal() }
+            self.stop()
         }
+    }
+
+    private func stop() {
+        let signal = state.withLock { state -> Bool in
+            state.stopped = true
+            defer { state.parked = false }
+            return state.parked
+        }
+        if signal { wakeUp.signal() }
     }
 
     private func loop() {
