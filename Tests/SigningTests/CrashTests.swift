@@ -161,7 +161,8 @@ struct CrashTests {
                     }
                 }
                 group.addTask {
-                    while answered.list.withLock({ $0.count }) < 200 { try? await Task.sleep(for: .milliseconds(5)) }
+                    let giveUp = ContinuousClock.now + .seconds(60)
+                    while answered.list.withLock({ $0.count }) < 200 && ContinuousClock.now < giveUp { try? await Task.sleep(for: .milliseconds(5)) }
                     kill(server.processIdentifier, SIGTERM)
                 }
             }

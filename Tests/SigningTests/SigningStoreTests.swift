@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 import Testing
 import ZATCAStamp
 
@@ -35,23 +36,64 @@ struct SigningStoreTests {
             Self.stamp("b", 2, previous: Self.hash(99), hash: Self.hash(12)),      // wrong PIH
             Self.stamp("a", 3, uuid: "same", previous: Self.hash(2), hash: Self.hash(3)),  // a UUID a already used
             Self.stamp("ghost", 1, previous: genesis, hash: Self.hash(21)),
+            Self.stamp("a", 3, previous: Self.hash(2), hash: Self.hash(3)),        // the refused ICV 3 did not move a's head
         ])
         #expect(outcomes[0] == nil && outcomes[1] == nil && outcomes[2] == nil)
         #expect(outcomes[3]?.contains("ICV 4 does not follow") == true, "\(String(describing: outcomes[3]))")
         #expect(outcomes[4]?.contains("ICV 2 does not follow") == true)
         #expect(outcomes[5]?.contains("UNIQUE") == true, "\(String(describing: outcomes[5]))")
         #expect(outcomes[6]?.contains("does not exist") == true)
-        #expect(try store.unitNow("a").map { [$0.lastICV] } == [2])
-        #expect(try store.unitNow("a")?.lastHash == Self.hash(2))
+        #expect(outcomes[7] == nil)
+        #expect(try store.unitNow("a").map { [$0.lastICV] } == [3])
+        #expect(try store.unitNow("a")?.lastHash == Self.hash(3))
         #expect(try store.unitNow("b").map { [$0.lastICV] } == [1])
 
-        // The next batch continues from there, and what was stored reads back whole.
-        #expect(try store.commitNow([Self.stamp("a", 3, previous: Self.hash(2), hash: Self.hash(3))]) == [nil])
+        // The next batch continues from there. A document compressed against a dictionary, with
+        // its QR read from it instead of stored, reads back whole with its QR; the dictionary is
+        // stored once; a refused stamp stores none of what it refers to.
+        let compact = Array("<Invoice><cbc:Note>ملاحظة 🧾</cbc:Note><QR>QkFTRTY0Kw==</QR></Invoice>".utf8)
+        let dictionary = DocumentDictionary(document: Array("<Invoice><cbc:Note>ملاحظة</cbc:Note></Invoice>".utf8))
+        var primed = Self.stamp("a", 4, previous: Self.hash(3), hash: Self.hash(4))
+        primed.document = DocumentCompression.compress(compact, dictionary: dictionary)
+        primed.documentSize = compact.count
+        primed.dictionary = dictionary
+        primed.qrOffset = try #require(compact.firstRange(of: Array("QkFT".utf8))?.lowerBound)
+        var refused = Self.stamp("b", 5, previous: Self.hash(11), hash: Self.hash(15))
+        refused.dictionary = DocumentDictionary(bytes: Array("another".utf8))
+        #expect(try store.commitNow([primed, refused]).map { $0 == nil } == [true, false])
         let stored = try await store.stamps(egsID: "a")
-        #expect(stored.map(\.icv) == [1, 2, 3])
-        #expect(stored.map(\.previousHash) == [genesis, Self.hash(1), Self.hash(2)])
+        #expect(stored.map(\.icv) == [1, 2, 3, 4])
+        #expect(stored.map(\.previousHash) == [genesis, Self.hash(1), Self.hash(2), Self.hash(3)])
         #expect(String(decoding: stored[1].document, as: UTF8.self) == "<Invoice>2 فاتورة 🧾</Invoice>")
         #expect(stored[2].qrCode == "QR3")
+        #expect(stored[3].document == compact)
+        #expect(stored[3].qrCode == "QkFTRTY0Kw==")
+        #expect(try await store.latestDictionary(egsID: "a")?.digest == dictionary.digest)
+        let dictionaries = try await store.pool.read { db in try String.fetchAll(db, sql: "SELECT digest FROM dictionary") }
+        #expect(dictionaries == [dictionary.digest])
+    }
+
+    @Test("The committer answers what was queued when its task is cancelled, then refuses new stamps")
+    func committerCancelled() async throws {
+        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SigningStore(path: "\(directory)/signing.sqlite")
+        try await store.insertUnit(.init(egsID: "c", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
+        let committer = StampCommitter(store: store, logger: Logger(label: "test"))
+        let running = Task { try await committer.run() }
+        var previous = InvoiceHash.genesisPIH
+        var tickets: [CommitTicket] = []
+        for icv in Int64(1)...50 {
+            tickets.append(committer.enqueue(Self.stamp("c", icv, previous: previous, hash: Self.hash(Int(icv)))))
+            previous = Self.hash(Int(icv))
+        }
+        running.cancel()
+        try await running.value
+        for ticket in tickets { try await ticket.wait() }
+        #expect(try store.unitNow("c")?.lastICV == 50)
+        let late = committer.enqueue(Self.stamp("c", 51, previous: previous, hash: Self.hash(51)))
+        await #expect(throws: SigningError.self) { try await late.wait() }
     }
 
     @Test("Stamps written before documents had a dictionary (whole QR column, plain LZ4 or no compression) still read back")

@@ -220,14 +220,6 @@ final class SigningStore: Sendable {
             var recordedDictionaries: Set<String> = []
             var heads: [String: (icv: Int64, hash: String)] = [:]
             for stamp in batch {
-                if let certificate = stamp.certificate, recorded.insert(certificate.digest).inserted {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO certificate (digest, der) VALUES (?, ?)")
-                        .execute(arguments: [certificate.digest, Data(certificate.der)])
-                }
-                if let dictionary = stamp.dictionary, recordedDictionaries.insert(dictionary.digest).inserted {
-                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO dictionary (digest, bytes) VALUES (?, ?)")
-                        .execute(arguments: [dictionary.digest, Data(dictionary.bytes)])
-                }
                 // The unit's committed head: read once per batch, then moved in memory; the unit
                 // row is written once per batch, not once per stamp.
                 let head: (icv: Int64, hash: String)
@@ -245,6 +237,16 @@ final class SigningStore: Sendable {
                     outcomes.append("the chain of \(stamp.egsID) moved: ICV \(stamp.icv) does not follow the last committed stamp")
                     continue
                 }
+                // What the stamp's row refers to, stored once (and only for a stamp that continues
+                // its chain).
+                if let certificate = stamp.certificate, recorded.insert(certificate.digest).inserted {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO certificate (digest, der) VALUES (?, ?)")
+                        .execute(arguments: [certificate.digest, Data(certificate.der)])
+                }
+                if let dictionary = stamp.dictionary, recordedDictionaries.insert(dictionary.digest).inserted {
+                    try db.cachedStatement(sql: "INSERT OR IGNORE INTO dictionary (digest, bytes) VALUES (?, ?)")
+                        .execute(arguments: [dictionary.digest, Data(dictionary.bytes)])
+                }
                 do {
                     try db.cachedStatement(sql: """
                         INSERT INTO stamp (
@@ -261,7 +263,8 @@ final class SigningStore: Sendable {
                     )
                     heads[stamp.egsID] = (stamp.icv, stamp.invoiceHash)
                     outcomes.append(nil)
-                } catch {
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    // This stamp only (a UUID the unit already used): the others still commit.
                     outcomes.append("\(error)")
                 }
             }

@@ -144,13 +144,16 @@ final class UnitChain: Sendable {
             // Stored without the XAdES block (rebuilt from the certificate when read) and without
             // a second copy of the QR, compressed against the unit's dictionary.
             let compact = CompactStamp.compact(stamped)
+            // The QR is read back from the document at this offset; stored whole should that
+            // ever not give the QR back.
+            let qrOffset = CompactStamp.qrCode(in: compact.bytes, at: compact.qrOffset) == stamped.qrCode ? compact.qrOffset : nil
             let dictionary = state.dictionary ?? DocumentDictionary(document: compact.bytes)
             state.dictionary = dictionary
             let record = SigningStore.StampRecord(
                 egsID: egsID, icv: icv, uuid: uuid, invoiceHash: state.lastHash, previousHash: previous,
                 signingTime: stamped.signingTime, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
                 inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes, dictionary: dictionary), documentSize: compact.bytes.count,
-                extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: compact.qrOffset
+                extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: qrOffset
             )
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let ticket = committer.enqueue(record)
