@@ -73,6 +73,19 @@ struct SigningStoreTests {
         #expect(dictionaries == [dictionary.digest])
     }
 
+    @Test("A database from a newer version is refused with a clear error, not misread")
+    func newerDatabase() async throws {
+        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/signing.sqlite"
+        try await SigningStore(path: path).pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from a later version')")
+        }
+        let error = try #require(throws: SigningError.self) { try SigningStore(path: path) }
+        #expect("\(error)".contains("newer einvoice"), "\(error)")
+    }
+
     @Test("The committer answers what was queued when its task is cancelled, then refuses new stamps")
     func committerCancelled() async throws {
         let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"

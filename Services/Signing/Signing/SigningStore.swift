@@ -111,6 +111,13 @@ final class SigningStore: Sendable {
                 ALTER TABLE stamp ADD COLUMN qr_offset INTEGER;
                 """)
         }
+        // A database a newer einvoice wrote may hold stamps this one cannot read back (v4 changed
+        // how documents are stored): refuse it rather than report them as damaged later.
+        if try pool.read({ try migrator.hasBeenSuperseded($0) }) {
+            throw SigningError.storage(
+                "\(path) was written by a newer einvoice (its schema has migrations this version does not know); run that version, or restore a backup from this one"
+            )
+        }
         try migrator.migrate(pool)
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true
