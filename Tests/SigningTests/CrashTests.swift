@@ -12,7 +12,13 @@ import ZATCAStamp
 import Glibc
 #endif
 
-/// The real `signing-service` executable, killed with SIGKILL in the middle of a run.
+/// The stamps callers were answered with, collected across tasks.
+private final class Answers: Sendable {
+    let list = Mutex<[StampResponse]>([])
+}
+
+/// The real `signing-service` executable, killed with SIGKILL (or stopped with SIGTERM) in the
+/// middle of a run.
 @Suite("Signing service crash safety", .serialized)
 struct CrashTests {
     static var executable: URL {
@@ -25,6 +31,13 @@ struct CrashTests {
             }
             throw RPCError(code: .failedPrecondition, message: "signing-service is not built: run swift build first")
         }
+    }
+
+    /// ``start(runtime:data:log:)``, then waits (up to 10 s) for its socket.
+    static func startServing(runtime: String, data: String, log: String, socket: String) async throws -> Process {
+        let process = try start(runtime: runtime, data: data, log: log)
+        for _ in 0..<1_000 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(10)) }
+        return process
     }
 
     static func start(runtime: String, data: String, log: String) throws -> Process {
@@ -50,11 +63,7 @@ struct CrashTests {
         let socket = paths.socketPath(for: .signing)
         let units = ["k1", "k2", "k3", "k4"]
 
-        var server = try Self.start(runtime: runtime, data: data, log: log)
-        for _ in 0..<1_000 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(10)) }
-        final class Answers: Sendable {
-            let list = Mutex<[StampResponse]>([])
-        }
+        var server = try await Self.startServing(runtime: runtime, data: data, log: log, socket: socket)
         let answered = Answers()
         let victim = server
         try await withServiceClient(.signing, paths: paths) { client in
@@ -138,11 +147,7 @@ struct CrashTests {
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         let paths = RuntimePaths(runtimeDirectory: runtime, dataDirectory: data)
         let socket = paths.socketPath(for: .signing)
-        let server = try Self.start(runtime: runtime, data: data, log: log)
-        for _ in 0..<1_000 where !FileManager.default.fileExists(atPath: socket) { try await Task.sleep(for: .milliseconds(10)) }
-        final class Answers: Sendable {
-            let list = Mutex<[StampResponse]>([])
-        }
+        let server = try await Self.startServing(runtime: runtime, data: data, log: log, socket: socket)
         let answered = Answers()
         try await withServiceClient(.signing, paths: paths) { client in
             let signing = Signing.Client(wrapping: client)

@@ -16,12 +16,18 @@ struct SigningStoreTests {
         )
     }
 
+    /// A fresh directory for a database; the caller removes it.
+    private static func scratchDirectory() throws -> String {
+        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     private static func hash(_ n: Int) -> String { Data(repeating: UInt8(n), count: 32).base64EncodedString() }
 
     @Test("A batch commits what continues each chain, refuses the rest with a reason, and leaves each unit at its last accepted stamp")
     func batchOutcomes() async throws {
-        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try SigningStore(path: "\(directory)/signing.sqlite")
         for unit in ["a", "b"] {
@@ -75,8 +81,7 @@ struct SigningStoreTests {
 
     @Test("A database from a newer version is refused with a clear error, not misread")
     func newerDatabase() async throws {
-        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = "\(directory)/signing.sqlite"
         try await SigningStore(path: path).pool.write { db in
@@ -88,8 +93,7 @@ struct SigningStoreTests {
 
     @Test("The committer answers what was queued when its task is cancelled, then refuses new stamps")
     func committerCancelled() async throws {
-        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try SigningStore(path: "\(directory)/signing.sqlite")
         try await store.insertUnit(.init(egsID: "c", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
@@ -111,8 +115,7 @@ struct SigningStoreTests {
 
     @Test("Stamps written before documents had a dictionary (whole QR column, plain LZ4 or no compression) still read back")
     func olderRows() async throws {
-        let directory = "/tmp/einvoice-store-\(UUID().uuidString.prefix(8))"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let directory = try Self.scratchDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let store = try SigningStore(path: "\(directory)/signing.sqlite")
         try await store.insertUnit(.init(egsID: "old", createdAt: Date(), sealedKey: [1], lastICV: 2, lastHash: Self.hash(2)))
