@@ -14,7 +14,7 @@ public struct ValidationOptions: Sendable {
 
     public var stage: Stage
     /// The clock for BR-KSA-04 (no future issue date) and BR-KSA-98 (simplified invoices reported
-    /// within 24 hours).
+    /// within 24 hours). Both read issue dates and times as Riyadh time (UTC+3).
     public var now: Date
     /// Also apply einvoice's own checks on requests (`EINV-…`), stricter than ZATCA's where a
     /// document would be accepted but is surely a mistake.

@@ -37,7 +37,7 @@ extension RuleCheck {
                 report("BR-KSA-F-01", path, value: date, en: "Write dates as YYYY-MM-DD, e.g. 2024-02-29.", ar: "اكتب التاريخ بالشكل YYYY-MM-DD، مثل 2024-02-29.")
             }
         }
-        if let date = invoice.issueDate, Self.isCalendarDate(date), let today = Self.utcDate(options.now), date > today {
+        if let date = invoice.issueDate, Self.isCalendarDate(date), let today = Self.riyadhDate(options.now), date > today {
             report("BR-KSA-04", "\(root)/cbc:IssueDate", value: date, en: "Today is \(today).", ar: "تاريخ اليوم \(today).")
         }
 
@@ -149,21 +149,26 @@ extension RuleCheck {
         return bytes[2...].allSatisfy { $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: "1") }
     }
 
-    /// Today's date in UTC (the schematron's `current-date()` as the validators run it).
-    static func utcDate(_ now: Date) -> String? {
-        let days = Int((now.timeIntervalSince1970 / 86_400).rounded(.down))
+    /// Riyadh is UTC+3 all year (no daylight saving).
+    static let riyadhOffset = 3 * 3_600
+
+    /// Today's date in Riyadh, where issue dates are written and ZATCA checks them: an invoice
+    /// issued at 01:00 in Riyadh (22:00 UTC the day before) carries Riyadh's date and is not
+    /// future-dated.
+    static func riyadhDate(_ now: Date) -> String? {
+        let days = Int(((now.timeIntervalSince1970 + TimeInterval(riyadhOffset)) / 86_400).rounded(.down))
         let (year, month, day) = civil(days)
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// A local date and time read as UTC.
+    /// An issue date and time, written in Riyadh local time, as an instant.
     static func dateTime(date: String, time: String) -> Date? {
         guard isCalendarDate(date), isIssueTime(time) else { return nil }
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let clock = time.prefix(8).split(separator: ":").compactMap { Int($0) }
         guard parts.count == 3, clock.count == 3 else { return nil }
         let days = daysFromCivil(parts[0], parts[1], parts[2])
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2]))
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2] - riyadhOffset))
     }
 
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

@@ -177,4 +177,24 @@ struct MutationTests {
         }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
+
+    @Test("Issue dates and times are Riyadh time: at 22:00 UTC tomorrow's UTC date is today in Riyadh (BR-KSA-04), and a day is 24 real hours (BR-KSA-98)")
+    func riyadhClock() throws {
+        func rules(_ sample: String, date: String, time: String, now: String) throws -> Set<String> {
+            let mutation = Mutation(sample, "dated \(date)T\(time)", [
+                ("<cbc:IssueDate>2022-09-07</cbc:IssueDate>", "<cbc:IssueDate>\(date)</cbc:IssueDate>"),
+                ("<cbc:IssueTime>12:21:28</cbc:IssueTime>", "<cbc:IssueTime>\(time)</cbc:IssueTime>"),
+            ], expect: [])
+            let file = try temporaryFile("riyadh-clock.xml", try mutation.apply())
+            let instant = try #require(try? Date(now, strategy: .iso8601))
+            return Set(try validate(file: file, now: instant).map(\.rule))
+        }
+        // 22:00 UTC on the 29th is 01:00 on the 30th in Riyadh.
+        #expect(!(try rules(standard, date: "2026-11-30", time: "00:30:00", now: "2026-11-29T22:00:00Z")).contains("BR-KSA-04"))
+        #expect(try rules(standard, date: "2026-12-01", time: "00:30:00", now: "2026-11-29T22:00:00Z").contains("BR-KSA-04"))
+        #expect(try rules(standard, date: "2026-11-30", time: "00:30:00", now: "2026-11-29T20:59:59Z").contains("BR-KSA-04"))
+        // Issued 01:00 Riyadh on the 29th = 22:00 UTC on the 28th: 23.5 hours later no warning, 24.5 hours later a warning.
+        #expect(!(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00", now: "2026-11-29T21:30:00Z")).contains("BR-KSA-98"))
+        #expect(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00", now: "2026-11-29T22:30:00Z").contains("BR-KSA-98"))
+    }
 }
