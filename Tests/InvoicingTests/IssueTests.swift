@@ -47,7 +47,10 @@ struct IssueTests {
             // fatoority: the same rules as ours, and no error.
             if (try? run("python3", ["-c", "import fatoora"]).status) == 0 {
                 let script = Samples.repository.appendingPathComponent("Tests/Tools/fatoority_rules.py").path
-                let (_, json) = try run("python3", [script, "--evaluated-at", ISO8601DateFormatter().string(from: Date()), file.path], includeStandardError: false)
+                // Now in Riyadh's time zone: fatoority takes "today" (BR-KSA-04) from the offset given.
+                let riyadh = ISO8601DateFormatter()
+                riyadh.timeZone = TimeZone(secondsFromGMT: 3 * 3_600)
+                let (_, json) = try run("python3", [script, "--evaluated-at", riyadh.string(from: Date()), file.path], includeStandardError: false)
                 let theirs = (try JSONDecoder().decode([String: [[String: String]]].self, from: Data(json.utf8)))[file.path] ?? []
                 #expect(!theirs.contains { $0["severity"] == "error" }, "\(theirs)")
                 #expect(Set(theirs.compactMap { $0["rule"] }) == Set(ours.map(\.rule)))

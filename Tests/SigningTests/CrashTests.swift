@@ -44,7 +44,7 @@ struct CrashTests {
         let process = Process()
         process.executableURL = try executable
         process.environment = ProcessInfo.processInfo.environment.merging(["EINVOICE_RUNTIME_DIR": runtime, "EINVOICE_DATA_DIR": data]) { $1 }
-        FileManager.default.createFile(atPath: log, contents: nil)
+        _ = FileManager.default.createFile(atPath: log, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
         handle.seekToEndOfFile()
         process.standardError = handle
