@@ -64,28 +64,53 @@ struct ChainTests {
         }
     }
 
-    @Test("The bulk stream stamps in order per unit and reports each document's own error")
+    @Test("The bulk stream stamps in order per unit, several documents per message, and reports each document's own error")
     func stream() async throws {
         try await TestSigningService.withService { signing, service in
             _ = try await signing.createKey(CreateKeyRequest(egsID: "bulk", csr: Fixtures.fields("bulk"), selfSigned: true))
-            let answers = try await signing.stampStream { writer in
-                for number in 1...300 {
-                    let document = number == 150 ? Data("broken".utf8) : try Fixtures.invoice(number: number)
-                    try await writer.write(BulkStampRequest(sequence: Int64(number), request: StampRequest(egsID: "bulk", document: document)))
+            let (answers, messages) = try await signing.stampStream { writer in
+                // Messages of 1, 7, 50, 1, 7, 50 … documents; document 150 is not XML.
+                var number = 0
+                var message = 0
+                while number < 300 {
+                    let size = [1, 7, 50][message % 3]
+                    message += 1
+                    var items: [BulkStampRequest] = []
+                    for _ in 0..<size where number < 300 {
+                        number += 1
+                        let document = number == 150 ? Data("broken".utf8) : try Fixtures.invoice(number: number)
+                        items.append(BulkStampRequest(sequence: Int64(number), request: StampRequest(egsID: "bulk", document: document)))
+                    }
+                    try await writer.write(BulkStampBatch(items: items))
                 }
+                // One message over the limit: each of its documents is refused, the stream goes on.
+                let tooMany = (1...BulkStampBatch.maxItems + 1).map {
+                    BulkStampRequest(sequence: Int64(1_000 + $0), request: StampRequest(egsID: "bulk", document: Data("<x/>".utf8)))
+                }
+                try await writer.write(BulkStampBatch(items: tooMany))
+                try await writer.write(BulkStampBatch(items: [BulkStampRequest(sequence: 301, request: StampRequest(egsID: "bulk", document: try Fixtures.invoice(number: 301)))]))
             } responses: { responses in
                 var all: [BulkStampResponse] = []
-                for try await response in responses { all.append(response) }
-                return all
+                var messages = 0
+                for try await results in responses {
+                    all += results.items
+                    messages += 1
+                }
+                return (all, messages)
             }
-            #expect(answers.count == 300)
-            #expect(Set(answers.map(\.sequence)) == Set(1...300))
+            #expect(answers.count == 301 + BulkStampBatch.maxItems + 1)
+            #expect(Set(answers.map(\.sequence)) == Set(1...301).union((1...BulkStampBatch.maxItems + 1).map { Int64(1_000 + $0) }))
+            #expect(messages <= answers.count)
             let failed = answers.filter { $0.stamp == nil }
-            #expect(failed.map(\.sequence) == [150])
-            #expect(failed.first?.errorCode == RPCError.Code.invalidArgument.rawValue)
+            #expect(failed.filter { $0.sequence < 1_000 }.map(\.sequence) == [150])
+            #expect(failed.first { $0.sequence == 150 }?.errorCode == RPCError.Code.invalidArgument.rawValue)
+            let refused = failed.filter { $0.sequence > 1_000 }
+            #expect(refused.count == BulkStampBatch.maxItems + 1)
+            #expect(refused.allSatisfy { $0.errorCode == RPCError.Code.invalidArgument.rawValue && ($0.errorMessage ?? "").contains("at most 256 documents") })
             let disk = try chainOnDisk(data: service.data, unit: "bulk")
-            #expect(disk.count == 299)
+            #expect(disk.count == 300)
             expectIntactChain(disk, unit: "bulk")
         }
     }
 }
+

@@ -17,8 +17,9 @@ public enum Signing: Sendable {
         public static let getUnit = UnaryMethod<UnitRequest, SigningUnit>(service: descriptor, name: "GetUnit")
         /// Stamps one document: next ICV, PIH, hash, signature, XAdES, QR; durable before the reply.
         public static let stamp = UnaryMethod<StampRequest, StampResponse>(service: descriptor, name: "Stamp")
-        /// Stamps a stream of documents (bulk work); each answer carries its stamp or its error.
-        public static let stampStream = BidirectionalStreamingMethod<BulkStampRequest, BulkStampResponse>(service: descriptor, name: "StampStream")
+        /// Stamps a stream of documents (bulk work), several per message; each answer carries its
+        /// stamp or its error, and answers ready together go out in one message.
+        public static let stampStream = BidirectionalStreamingMethod<BulkStampBatch, BulkStampResults>(service: descriptor, name: "StampStream")
         public static let verify = UnaryMethod<VerifyRequest, VerifyResponse>(service: descriptor, name: "Verify")
         public static let renderQR = UnaryMethod<QRImageRequest, QRImageResponse>(service: descriptor, name: "RenderQR")
     }
@@ -32,8 +33,8 @@ public enum Signing: Sendable {
         func getUnit(_ request: UnitRequest, context: ServerContext) async throws -> SigningUnit
         func stamp(_ request: StampRequest, context: ServerContext) async throws -> StampResponse
         func stampStream(
-            _ requests: RPCAsyncSequence<BulkStampRequest, any Error>,
-            _ responses: RPCWriter<BulkStampResponse>,
+            _ requests: RPCAsyncSequence<BulkStampBatch, any Error>,
+            _ responses: RPCWriter<BulkStampResults>,
             context: ServerContext
         ) async throws
         func verify(_ request: VerifyRequest, context: ServerContext) async throws -> VerifyResponse
@@ -77,8 +78,8 @@ public enum Signing: Sendable {
 
         public func stampStream<Result: Sendable>(
             options: CallOptions = .defaults,
-            requests: @escaping @Sendable (RPCWriter<BulkStampRequest>) async throws -> Void,
-            responses: @escaping @Sendable (RPCAsyncSequence<BulkStampResponse, any Error>) async throws -> Result
+            requests: @escaping @Sendable (RPCWriter<BulkStampBatch>) async throws -> Void,
+            responses: @escaping @Sendable (RPCAsyncSequence<BulkStampResults, any Error>) async throws -> Result
         ) async throws -> Result {
             try await Method.stampStream.call(on: client, options: options, produce: requests, consume: responses)
         }

@@ -241,6 +241,26 @@ public struct BulkStampRequest: Codable, Sendable {
     }
 }
 
+/// One message of the bulk stamp stream: up to ``maxItems`` documents. Several documents per
+/// message share the per-message work (framing, decoding, a task hop) on both sides.
+public struct BulkStampBatch: Codable, Sendable {
+    public static let maxItems = 256
+    public var items: [BulkStampRequest]
+
+    public init(items: [BulkStampRequest]) {
+        self.items = items
+    }
+}
+
+/// The answers the service had ready when it wrote, each matched by its sequence number.
+public struct BulkStampResults: Codable, Sendable {
+    public var items: [BulkStampResponse]
+
+    public init(items: [BulkStampResponse]) {
+        self.items = items
+    }
+}
+
 public struct VerifyRequest: Codable, Sendable {
     public var document: Data
     public var expectedPreviousInvoiceHash: String?

@@ -31,6 +31,7 @@ struct LoadSign: AsyncParsableCommand {
     @Option(help: "Stamps in flight.") var concurrency: Int = 64
     @Option(help: "Seconds to run.") var duration: Double = 10
     @Flag(help: "Use the bulk StampStream RPC instead of unary Stamp calls.") var stream = false
+    @Option(help: "With --stream: documents per message, at most (1 to 256; 16 are in flight per stream).") var batch: Int = 8
     @Option(
         help: ArgumentHelp(
             "Invoices per second to offer, in total, on a fixed schedule.",
@@ -43,6 +44,7 @@ struct LoadSign: AsyncParsableCommand {
         guard (1...1_000).contains(egsCount) else { throw ValidationError("--egs-count must be 1 to 1000.") }
         guard (1...10_000).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 10000.") }
         guard duration > 0 else { throw ValidationError("--duration must be positive.") }
+        guard (1...BulkStampBatch.maxItems).contains(batch) else { throw ValidationError("--batch must be 1 to \(BulkStampBatch.maxItems).") }
     }
 
     func run() async throws {
@@ -55,7 +57,7 @@ struct LoadSign: AsyncParsableCommand {
             }
             let pid = try await Health.Client(wrapping: client).check().pid
             return try await LoadRun(
-                signing: signing, units: units, concurrency: concurrency, seconds: duration, stream: stream, rate: rate, serverPID: pid, quiet: common.json
+                signing: signing, units: units, concurrency: concurrency, seconds: duration, stream: stream, batch: batch, rate: rate, serverPID: pid, quiet: common.json
             ).run()
         }
         if common.json {
@@ -78,6 +80,8 @@ struct LoadReport: Codable, Sendable {
     var mode: String
     var units: Int
     var concurrency: Int
+    /// Documents per stream message, at most (stream mode only).
+    var batch: Int?
     /// The offered rate (`--rate`); nil when callers send as fast as answers come back.
     var offeredPerSecond: Double?
     var seconds: Double
@@ -92,7 +96,7 @@ struct LoadReport: Codable, Sendable {
     var firstError: String?
 
     enum CodingKeys: String, CodingKey {
-        case mode, units, concurrency, seconds, stamped, errors
+        case mode, units, concurrency, batch, seconds, stamped, errors
         case offeredPerSecond = "offered_per_second"
         case invoicesPerSecond = "invoices_per_second"
         case p50Milliseconds = "p50_ms"
@@ -104,9 +108,9 @@ struct LoadReport: Codable, Sendable {
     }
 
     var summary: String {
-        var table = TextTable(["MODE", "UNITS", "IN FLIGHT", "OFFERED/S", "STAMPED", "ERRORS", "INVOICES/S", "P50 MS", "P99 MS", "P99.9 MS", "SERVER PEAK MB"])
+        var table = TextTable(["MODE", "UNITS", "CALLERS", "BATCH", "OFFERED/S", "STAMPED", "ERRORS", "INVOICES/S", "P50 MS", "P99 MS", "P99.9 MS", "SERVER PEAK MB"])
         table.append([
-            mode, String(units), String(concurrency), offeredPerSecond.map { String(format: "%.0f", $0) } ?? "max", String(stamped), String(errors),
+            mode, String(units), String(concurrency), batch.map(String.init) ?? "-", offeredPerSecond.map { String(format: "%.0f", $0) } ?? "max", String(stamped), String(errors),
             String(format: "%.0f", invoicesPerSecond),
             String(format: "%.2f", p50Milliseconds), String(format: "%.2f", p99Milliseconds), String(format: "%.2f", p999Milliseconds),
             serverPeakMemoryMB.map { String(format: "%.0f", $0) } ?? "-",
@@ -122,6 +126,7 @@ struct LoadRun: Sendable {
     let concurrency: Int
     let seconds: Double
     let stream: Bool
+    let batch: Int
     let rate: Double?
     let serverPID: Int32
     let quiet: Bool
@@ -150,6 +155,18 @@ struct LoadRun: Sendable {
                 return slot
             }
             return min(slot, now) == slot ? slot : now
+        }
+
+        /// The next invoice's scheduled time if it is already due (it is then taken); nil if not.
+        func nextIfDue() -> ContinuousClock.Instant? {
+            var taken = issued.load(ordering: .relaxed)
+            while true {
+                let slot = start + interval * taken
+                guard slot <= ContinuousClock.now else { return nil }
+                let (exchanged, current) = issued.compareExchange(expected: taken, desired: taken + 1, ordering: .relaxed)
+                if exchanged { return slot }
+                taken = current
+            }
         }
     }
 
@@ -187,7 +204,7 @@ struct LoadRun: Sendable {
         let elapsedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         if !quiet { FileHandle.standardError.write(Data("\n".utf8)) }
         return LoadReport(
-            mode: stream ? "stream" : "unary", units: units.count, concurrency: concurrency, offeredPerSecond: rate, seconds: elapsedSeconds,
+            mode: stream ? "stream" : "unary", units: units.count, concurrency: concurrency, batch: stream ? batch : nil, offeredPerSecond: rate, seconds: elapsedSeconds,
             stamped: histogram.totalCount, errors: counters.errors.load(ordering: .relaxed),
             invoicesPerSecond: Double(histogram.totalCount) / elapsedSeconds,
             p50Milliseconds: Double(histogram.valueAtPercentile(50)) / 1_000, p99Milliseconds: Double(histogram.valueAtPercentile(99)) / 1_000,
@@ -219,37 +236,58 @@ struct LoadRun: Sendable {
         return histogram
     }
 
+    /// One stream: at most 16 documents in flight, sent up to `batch` per message; answers
+    /// return the window's credit. Paced, a message carries the documents already due.
     private func streamCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant, pacer: Pacer?) async throws -> Histogram<UInt64> {
         let sent = Mutex<[Int64: ContinuousClock.Instant]>([:])
-        let window = AsyncStream<Void>.makeStream()
+        let window = AsyncStream<Int>.makeStream()
         return try await signing.stampStream { writer in
             var sequence: Int64 = 0
             var iterator = window.stream.makeAsyncIterator()
             var available = 16
             while ContinuousClock.now < deadline {
                 if available == 0 {
-                    guard await iterator.next() != nil else { break }
-                    available += 1
+                    guard let credit = await iterator.next() else { break }
+                    available += credit
                     continue
                 }
-                let scheduled = await pacer?.next() ?? ContinuousClock.now
-                guard scheduled < deadline else { break }
-                sequence += 1
-                let item = BulkStampRequest(sequence: sequence, request: request(caller, counters))
-                sent.withLock { $0[sequence] = scheduled }
-                try await writer.write(item)
-                available -= 1
+                let first = await pacer?.next() ?? ContinuousClock.now
+                guard first < deadline else { break }
+                var scheduled = [first]
+                while scheduled.count < min(available, batch) {
+                    if let pacer {
+                        guard let due = pacer.nextIfDue() else { break }
+                        scheduled.append(due)
+                    } else {
+                        scheduled.append(first)
+                    }
+                }
+                var items: [BulkStampRequest] = []
+                items.reserveCapacity(scheduled.count)
+                for _ in scheduled {
+                    sequence += 1
+                    items.append(BulkStampRequest(sequence: sequence, request: request(caller, counters)))
+                }
+                let firstSequence = items[0].sequence
+                sent.withLock { sent in
+                    for (offset, at) in scheduled.enumerated() { sent[firstSequence + Int64(offset)] = at }
+                }
+                try await writer.write(BulkStampBatch(items: items))
+                available -= items.count
             }
         } responses: { responses in
             var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
-            for try await response in responses {
-                let began = sent.withLock { $0.removeValue(forKey: response.sequence) }
-                window.continuation.yield()
-                if response.stamp != nil, let began {
-                    histogram.record(UInt64(max((ContinuousClock.now - began) / .microseconds(1), 1)))
-                    counters.done.wrappingAdd(1, ordering: .relaxed)
-                } else {
-                    counters.fail(RPCError(code: RPCError.Code(Status.Code(rawValue: response.errorCode ?? 2) ?? .unknown) ?? .unknown, message: response.errorMessage ?? "unknown error"))
+            for try await results in responses {
+                let began = sent.withLock { sent in results.items.map { sent.removeValue(forKey: $0.sequence) } }
+                window.continuation.yield(results.items.count)
+                let now = ContinuousClock.now
+                for (response, began) in zip(results.items, began) {
+                    if response.stamp != nil, let began {
+                        histogram.record(UInt64(max((now - began) / .microseconds(1), 1)))
+                        counters.done.wrappingAdd(1, ordering: .relaxed)
+                    } else {
+                        counters.fail(RPCError(code: RPCError.Code(Status.Code(rawValue: response.errorCode ?? 2) ?? .unknown) ?? .unknown, message: response.errorMessage ?? "unknown error"))
+                    }
                 }
             }
             return histogram

@@ -2,6 +2,7 @@ import Foundation
 import GRPCCore
 import Logging
 import SigningContract
+import Synchronization
 import UBLXML
 import ZATCACrypto
 import ZATCAQR
@@ -135,35 +136,48 @@ struct SigningHandler: Signing.ServiceProtocol {
     }
 
     func stampStream(
-        _ requests: RPCAsyncSequence<BulkStampRequest, any Error>,
-        _ responses: RPCWriter<BulkStampResponse>,
+        _ requests: RPCAsyncSequence<BulkStampBatch, any Error>,
+        _ responses: RPCWriter<BulkStampResults>,
         context: ServerContext
     ) async throws {
-        // Up to 64 documents in flight; each answer goes out as soon as it is ready, through one
-        // writer task (an RPC writer takes one message at a time).
+        // Up to 64 documents in flight. Answers go out through one writer task (an RPC writer
+        // takes one message at a time); those that finish while it writes wait in `ready` and
+        // leave together in its next message.
         let limiter = AsyncLimiter(64)
-        let (answers, sink) = AsyncStream<BulkStampResponse>.makeStream()
+        let ready = ReadyAnswers()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
-                for await answer in answers { try await responses.write(answer) }
+                for await _ in ready.wakeups {
+                    let items = ready.take()
+                    if !items.isEmpty { try await responses.write(BulkStampResults(items: items)) }
+                }
             }
             // A discarding group frees each finished item at once (a plain task group keeps every
             // child, with its document, until the stream ends).
             try await withThrowingDiscardingTaskGroup { work in
-                for try await item in requests {
-                    await limiter.acquire()
-                    work.addTask {
-                        defer { limiter.release() }
-                        do {
-                            sink.yield(BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context)))
-                        } catch {
-                            let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
-                            sink.yield(BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message))
+                for try await batch in requests {
+                    guard batch.items.count <= BulkStampBatch.maxItems else {
+                        let message = "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
+                        for item in batch.items {
+                            ready.add(BulkStampResponse(sequence: item.sequence, errorCode: RPCError.Code.invalidArgument.rawValue, errorMessage: message))
+                        }
+                        continue
+                    }
+                    for item in batch.items {
+                        await limiter.acquire()
+                        work.addTask {
+                            defer { limiter.release() }
+                            do {
+                                ready.add(BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context)))
+                            } catch {
+                                let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
+                                ready.add(BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message))
+                            }
                         }
                     }
                 }
             }
-            sink.finish()
+            ready.finish()
             try await group.waitForAll()
         }
     }
@@ -232,4 +246,30 @@ extension CSRRequest {
             environment: ZATCAEnvironment(rawValue: fields.environment.rawValue) ?? .sandbox
         )
     }
+}
+
+/// A bulk stream's answers that are ready and not yet written. Adding to an empty list wakes
+/// the writer; one wake-up is kept at most, since the writer takes the whole list.
+private final class ReadyAnswers: Sendable {
+    private let answers = Mutex<[BulkStampResponse]>([])
+    private let wake: AsyncStream<Void>.Continuation
+    let wakeups: AsyncStream<Void>
+
+    init() {
+        (wakeups, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+    }
+
+    func add(_ answer: BulkStampResponse) {
+        if answers.withLock({ $0.append(answer); return $0.count == 1 }) { wake.yield() }
+    }
+
+    func take() -> [BulkStampResponse] {
+        answers.withLock { answers in
+            defer { answers = [] }
+            return answers
+        }
+    }
+
+    /// No more answers: the writer ends after the last wake-up.
+    func finish() { wake.finish() }
 }
