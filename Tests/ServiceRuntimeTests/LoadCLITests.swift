@@ -19,7 +19,9 @@ struct LoadCLITests {
             try await waitForFile("\(runtime)/signing.sock")
 
             var stamped = 0
-            for (extra, offered) in [([String](), nil), (["--stream"], nil), (["--stream", "--rate", "150"], 150.0), (["--rate", "150"], 150.0)] as [([String], Double?)] {
+            for (extra, offered) in [
+                ([String](), nil), (["--stream"], nil), (["--stream", "--batch", "1"], nil), (["--stream", "--rate", "150"], 150.0), (["--rate", "150"], 150.0),
+            ] as [([String], Double?)] {
                 let run = try await runCLI(["load", "sign", "--egs-count", "3", "--concurrency", "4", "--duration", "1.5", "--json"] + extra, environment: environment)
                 #expect(run.status == 0, "\(extra): \(run.output)")
                 let figures = try report(run.output)
@@ -27,6 +29,8 @@ struct LoadCLITests {
                 #expect(count > 0)
                 #expect(figures["errors"] as? Int == 0, "\(extra): \(figures["first_error"] ?? "")")
                 #expect(figures["mode"] as? String == (extra.contains("--stream") ? "stream" : "unary"))
+                // Documents per stream message: 4 unless --batch says otherwise; none for unary calls.
+                #expect(figures["batch"] as? Int == (extra.contains("--stream") ? (extra.contains("--batch") ? 1 : 4) : nil))
                 #expect((figures["invoices_per_second"] as? Double ?? 0) > 0)
                 #expect((figures["p99_ms"] as? Double ?? 0) >= (figures["p50_ms"] as? Double ?? .infinity))
                 #expect((figures["server_peak_memory_mb"] as? Double ?? 0) > 0)
@@ -53,7 +57,7 @@ struct LoadCLITests {
     func badOptions() async throws {
         for (arguments, message) in [
             (["--rate", "0"], "--rate must be above 0"), (["--egs-count", "0"], "--egs-count must be 1 to 1000"),
-            (["--duration=-1"], "--duration must be positive"),
+            (["--duration=-1"], "--duration must be positive"), (["--stream", "--batch", "257"], "--batch must be 1 to 256"),
         ] {
             let run = try await runCLI(["load", "sign", "--runtime-dir", "/tmp/einvoice-nowhere"] + arguments)
             #expect(run.status != 0)

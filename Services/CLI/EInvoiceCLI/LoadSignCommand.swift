@@ -31,7 +31,7 @@ struct LoadSign: AsyncParsableCommand {
     @Option(help: "Stamps in flight.") var concurrency: Int = 64
     @Option(help: "Seconds to run.") var duration: Double = 10
     @Flag(help: "Use the bulk StampStream RPC instead of unary Stamp calls.") var stream = false
-    @Option(help: "With --stream: documents per message, at most (1 to 256; 16 are in flight per stream).") var batch: Int = 8
+    @Option(help: "With --stream: documents per message, at most (1 to 256; 16 are in flight per stream).") var batch: Int = 4
     @Option(
         help: ArgumentHelp(
             "Invoices per second to offer, in total, on a fixed schedule.",
@@ -236,8 +236,8 @@ struct LoadRun: Sendable {
         return histogram
     }
 
-    /// One stream: at most 16 documents in flight, sent up to `batch` per message; answers
-    /// return the window's credit. Paced, a message carries the documents already due.
+    /// One stream: at most 16 documents in flight, `batch` per message; answers return the
+    /// window's credit. Paced, a message carries the documents already due, up to `batch`.
     private func streamCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant, pacer: Pacer?) async throws -> Histogram<UInt64> {
         let sent = Mutex<[Int64: ContinuousClock.Instant]>([:])
         let window = AsyncStream<Int>.makeStream()
@@ -245,8 +245,11 @@ struct LoadRun: Sendable {
             var sequence: Int64 = 0
             var iterator = window.stream.makeAsyncIterator()
             var available = 16
+            // Unpaced, a message goes out once a whole batch fits in the window (else answers
+            // coming back one at a time would shrink every message to one document).
+            let enough = pacer == nil ? min(batch, 16) : 1
             while ContinuousClock.now < deadline {
-                if available == 0 {
+                if available < enough {
                     guard let credit = await iterator.next() else { break }
                     available += credit
                     continue

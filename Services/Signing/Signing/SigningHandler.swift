@@ -148,8 +148,7 @@ struct SigningHandler: Signing.ServiceProtocol {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await _ in ready.wakeups {
-                    let items = ready.take()
-                    if !items.isEmpty { try await responses.write(BulkStampResults(items: items)) }
+                    for items in ready.take() { try await responses.write(BulkStampResults(items: items)) }
                 }
             }
             // A discarding group frees each finished item at once (a plain task group keeps every
@@ -250,7 +249,7 @@ extension CSRRequest {
 
 /// A bulk stream's answers that are ready and not yet written. Adding to an empty list wakes
 /// the writer; one wake-up is kept at most, since the writer takes the whole list.
-private final class ReadyAnswers: Sendable {
+final class ReadyAnswers: Sendable {
     private let answers = Mutex<[BulkStampResponse]>([])
     private let wake: AsyncStream<Void>.Continuation
     let wakeups: AsyncStream<Void>
@@ -263,12 +262,29 @@ private final class ReadyAnswers: Sendable {
         if answers.withLock({ $0.append(answer); return $0.count == 1 }) { wake.yield() }
     }
 
-    func take() -> [BulkStampResponse] {
-        answers.withLock { answers in
+    /// The answers ready now, in messages of at most about 48 KB of documents: under the
+    /// transport's compression threshold (64 KiB), since zlib on a local socket costs far more
+    /// CPU than the bytes it saves (a message of 8 stamps took about 0.7 ms to compress).
+    func take() -> [[BulkStampResponse]] {
+        let all = answers.withLock { answers in
             defer { answers = [] }
             return answers
         }
+        var messages: [[BulkStampResponse]] = []
+        var size = 0
+        for answer in all {
+            let bytes = (answer.stamp?.document.count ?? 0) + 512
+            if messages.isEmpty || size + bytes > Self.messageBytes {
+                messages.append([])
+                size = 0
+            }
+            messages[messages.count - 1].append(answer)
+            size += bytes
+        }
+        return messages
     }
+
+    static let messageBytes = 48 << 10
 
     /// No more answers: the writer ends after the last wake-up.
     func finish() { wake.finish() }
