@@ -161,14 +161,15 @@ extension RuleCheck {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    /// An issue date and time, written in Riyadh local time, as an instant.
+    /// An issue date and time as an instant: Riyadh local time, or UTC when the time ends in `Z`.
     static func dateTime(date: String, time: String) -> Date? {
         guard isCalendarDate(date), isIssueTime(time) else { return nil }
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let clock = time.prefix(8).split(separator: ":").compactMap { Int($0) }
         guard parts.count == 3, clock.count == 3 else { return nil }
         let days = daysFromCivil(parts[0], parts[1], parts[2])
-        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2] - riyadhOffset))
+        let offset = time.hasSuffix("Z") ? 0 : riyadhOffset
+        return Date(timeIntervalSince1970: TimeInterval(days * 86_400 + clock[0] * 3600 + clock[1] * 60 + clock[2] - offset))
     }
 
     static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {

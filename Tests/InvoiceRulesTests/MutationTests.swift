@@ -204,5 +204,8 @@ struct MutationTests {
         // Issued 01:00 Riyadh on the 29th = 22:00 UTC on the 28th: 23.5 hours later no warning, 24.5 hours later a warning.
         #expect(!(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00", now: "2026-11-29T21:30:00Z")).contains("BR-KSA-98"))
         #expect(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00", now: "2026-11-29T22:30:00Z").contains("BR-KSA-98"))
+        // A time ending in Z is UTC: issued 01:00 UTC, a warning only after 01:00 UTC the next day.
+        #expect(!(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00Z", now: "2026-11-30T00:30:00Z")).contains("BR-KSA-98"))
+        #expect(try rules(simplifiedZero, date: "2026-11-29", time: "01:00:00Z", now: "2026-11-30T01:30:00Z").contains("BR-KSA-98"))
     }
 }

@@ -157,12 +157,13 @@ struct LoadRun: Sendable {
             return min(slot, now) == slot ? slot : now
         }
 
-        /// The next invoice's scheduled time if it is already due (it is then taken); nil if not.
-        func nextIfDue() -> ContinuousClock.Instant? {
+        /// The next invoice's scheduled time if it is already due and before `deadline` (it is
+        /// then taken); nil if not.
+        func nextIfDue(before deadline: ContinuousClock.Instant) -> ContinuousClock.Instant? {
             var taken = issued.load(ordering: .relaxed)
             while true {
                 let slot = start + interval * taken
-                guard slot <= ContinuousClock.now else { return nil }
+                guard slot <= ContinuousClock.now, slot < deadline else { return nil }
                 let (exchanged, current) = issued.compareExchange(expected: taken, desired: taken + 1, ordering: .relaxed)
                 if exchanged { return slot }
                 taken = current
@@ -259,7 +260,7 @@ struct LoadRun: Sendable {
                 var scheduled = [first]
                 while scheduled.count < min(available, batch) {
                     if let pacer {
-                        guard let due = pacer.nextIfDue() else { break }
+                        guard let due = pacer.nextIfDue(before: deadline) else { break }
                         scheduled.append(due)
                     } else {
                         scheduled.append(first)
@@ -279,6 +280,8 @@ struct LoadRun: Sendable {
                 available -= items.count
             }
         } responses: { responses in
+            // However the answers end, the sender stops waiting for credit.
+            defer { window.continuation.finish() }
             var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
             for try await results in responses {
                 let began = sent.withLock { sent in results.items.map { sent.removeValue(forKey: $0.sequence) } }

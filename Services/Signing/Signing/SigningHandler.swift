@@ -155,12 +155,14 @@ struct SigningHandler: Signing.ServiceProtocol {
             // child, with its document, until the stream ends).
             try await withThrowingDiscardingTaskGroup { work in
                 for try await batch in requests {
+                    // Refused whole: an answer per document would let one 16 MiB message queue
+                    // a million answers. Stamps already made are kept; their repeats are answered
+                    // with the first stamp (same UUID, same document).
                     guard batch.items.count <= BulkStampBatch.maxItems else {
-                        let message = "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
-                        for item in batch.items {
-                            ready.add(BulkStampResponse(sequence: item.sequence, errorCode: RPCError.Code.invalidArgument.rawValue, errorMessage: message))
-                        }
-                        continue
+                        throw RPCError(
+                            code: .invalidArgument,
+                            message: "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
+                        )
                     }
                     for item in batch.items {
                         await limiter.acquire()
