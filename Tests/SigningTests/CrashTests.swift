@@ -55,12 +55,9 @@ struct CrashTests {
 
     @Test("kill -9 during 4 units' stamping: after a restart every answered stamp is on disk and the chains are intact and continue")
     func killMidRun() async throws {
-        let root = "/tmp/einvoice-crash-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (runtime, data, log) = ("\(root)/run", "\(root)/data", "\(root)/signing.log")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let paths = RuntimePaths(runtimeDirectory: runtime, dataDirectory: data)
-        let socket = paths.socketPath(for: .signing)
+        let scratch = try Scratch("einvoice-crash")
+        defer { scratch.remove() }
+        let (runtime, data, log, paths, socket) = (scratch.runtime, scratch.data, scratch.log, scratch.paths, scratch.socket)
         let units = ["k1", "k2", "k3", "k4"]
 
         var server = try await Self.startServing(runtime: runtime, data: data, log: log, socket: socket)
@@ -141,12 +138,9 @@ struct CrashTests {
 
     @Test("SIGTERM during stamping: every call is answered or refused, every answered stamp is on disk, and the service exits 0")
     func gracefulStop() async throws {
-        let root = "/tmp/einvoice-stop-\(UUID().uuidString.prefix(8))"
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let (runtime, data, log) = ("\(root)/run", "\(root)/data", "\(root)/signing.log")
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let paths = RuntimePaths(runtimeDirectory: runtime, dataDirectory: data)
-        let socket = paths.socketPath(for: .signing)
+        let scratch = try Scratch("einvoice-stop")
+        defer { scratch.remove() }
+        let (runtime, data, log, paths, socket) = (scratch.runtime, scratch.data, scratch.log, scratch.paths, scratch.socket)
         let server = try await Self.startServing(runtime: runtime, data: data, log: log, socket: socket)
         let answered = Answers()
         try await withServiceClient(.signing, paths: paths) { client in
@@ -189,4 +183,21 @@ struct CrashTests {
             #expect(onDisk[response.icv] == response.invoiceHash, "ICV \(response.icv) was answered but is not on disk")
         }
     }
+}
+
+/// A crash test's directories under /tmp: runtime, data and the service's log.
+private struct Scratch {
+    let root: String
+    var runtime: String { "\(root)/run" }
+    var data: String { "\(root)/data" }
+    var log: String { "\(root)/signing.log" }
+    var paths: RuntimePaths { RuntimePaths(runtimeDirectory: runtime, dataDirectory: data) }
+    var socket: String { paths.socketPath(for: .signing) }
+
+    init(_ prefix: String) throws {
+        root = "/tmp/\(prefix)-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
 }
