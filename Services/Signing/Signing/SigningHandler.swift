@@ -4,6 +4,7 @@ import Logging
 import SigningContract
 import Synchronization
 import UBLXML
+import UnixSocketTransport
 import ZATCACrypto
 import ZATCAQR
 import ZATCAStamp
@@ -264,8 +265,8 @@ final class ReadyAnswers: Sendable {
         if answers.withLock({ $0.append(answer); return $0.count == 1 }) { wake.yield() }
     }
 
-    /// The answers ready now, in messages of at most about 48 KB of documents: under the
-    /// transport's compression threshold (64 KiB), since zlib on a local socket costs far more
+    /// The answers ready now, in messages of at most ``messageBytes`` of documents: under the
+    /// transport's compression threshold (64 KiB by default), since zlib on a local socket costs far more
     /// CPU than the bytes it saves (a message of 8 stamps took about 0.7 ms to compress).
     func take() -> [[BulkStampResponse]] {
         let all = answers.withLock { answers in
@@ -286,7 +287,8 @@ final class ReadyAnswers: Sendable {
         return messages
     }
 
-    static let messageBytes = 48 << 10
+    /// Three quarters of the threshold, leaving room for the other fields of each answer.
+    static let messageBytes = UnixSocketTransportConfiguration.default.compressionThreshold / 4 * 3
 
     /// No more answers: the writer ends after the last wake-up.
     func finish() { wake.finish() }
