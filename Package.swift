@@ -140,7 +140,7 @@ let package = Package(
 
         // Contracts: one module per service.
         .target(name: "HealthContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Health", swiftSettings: strictSettings),
-        .target(name: "SigningContract", dependencies: ["EInvoiceRPC", .grpcCore], path: "protocols/Signing", swiftSettings: strictSettings),
+        .target(name: "SigningContract", dependencies: ["EInvoiceRPC", "BinaryCoding", .grpcCore], path: "protocols/Signing", swiftSettings: strictSettings),
         .target(
             name: "InvoicingContract", dependencies: ["EInvoiceRPC", "InvoiceModel", .grpcCore], path: "protocols/Invoicing",
             exclude: ["examples", "INVOICE-JSON.md"], swiftSettings: strictSettings
@@ -255,7 +255,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "SigningTests",
-                dependencies: ["Signing", "SigningContract", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", .grpcCore, .grpcInProcess, .logging],
+                dependencies: ["Signing", "SigningContract", "BinaryCoding", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", .grpcCore, .grpcInProcess, .logging],
                 path: "Tests/SigningTests",
                 swiftSettings: strictSettings
             ),

@@ -8,6 +8,9 @@ public import Foundation
 /// Unknown fields are skipped, and absent optional fields decode as `nil`.
 public struct BinaryDecoder: Sendable {
     public var limits: BinaryDecodingLimits
+    /// Whether a ``BinaryFieldsDecodable`` type reads itself first (falling back to `Decodable`
+    /// on anything unusual). Off only to compare the two in tests.
+    public var usesHandWrittenForms = true
 
     public init(limits: BinaryDecodingLimits = .default) {
         self.limits = limits
@@ -26,6 +29,11 @@ public struct BinaryDecoder: Sendable {
 
     /// Decodes from memory that stays valid for the duration of the call.
     public func decode<T: Decodable>(_ type: T.Type, from buffer: UnsafeRawBufferPointer) throws -> T {
+        if usesHandWrittenForms, let fields = T.self as? any BinaryFieldsDecodable.Type,
+            let value = try? BinaryFieldReader.decode(fields, from: buffer, limits: limits)
+        {
+            return value as! T
+        }
         let reader = ByteReader(base: buffer, limits: limits, userInfo: [:])
         do {
             guard !buffer.isEmpty else { throw BinaryDecodingFailure("the message is empty") }

@@ -214,18 +214,19 @@ struct LoadRun: Sendable {
         )
     }
 
-    private func request(_ caller: Int, _ counters: Counters) -> StampRequest {
+    private func request(_ caller: Int, _ counters: Counters, _ uuids: inout LoadUUIDs) -> StampRequest {
         let number = counters.number.wrappingAdd(1, ordering: .relaxed).newValue
-        return StampRequest(egsID: units[(caller + number) % units.count], document: LoadInvoiceTemplate.document(number: number, uuid: UUID(), issued: Date()))
+        return StampRequest(egsID: units[(caller + number) % units.count], document: LoadInvoiceTemplate.document(number: number, uuid: uuids.next(), issued: Date()))
     }
 
     private func unaryCaller(_ caller: Int, counters: Counters, deadline: ContinuousClock.Instant, pacer: Pacer?) async throws -> Histogram<UInt64> {
         var histogram = Histogram<UInt64>(highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: .three)
+        var uuids = LoadUUIDs()
         let clock = ContinuousClock()
         while clock.now < deadline {
             let begin = await pacer?.next() ?? clock.now
             guard begin < deadline else { break }
-            let request = request(caller, counters)
+            let request = request(caller, counters, &uuids)
             do {
                 _ = try await signing.stamp(request)
                 histogram.record(UInt64(max((clock.now - begin) / .microseconds(1), 1)))
@@ -244,6 +245,7 @@ struct LoadRun: Sendable {
         let window = AsyncStream<Int>.makeStream()
         return try await signing.stampStream { writer in
             var sequence: Int64 = 0
+            var uuids = LoadUUIDs()
             var iterator = window.stream.makeAsyncIterator()
             var available = 16
             // Unpaced, a message goes out once a whole batch fits in the window (else answers
@@ -270,7 +272,7 @@ struct LoadRun: Sendable {
                 items.reserveCapacity(scheduled.count)
                 for _ in scheduled {
                     sequence += 1
-                    items.append(BulkStampRequest(sequence: sequence, request: request(caller, counters)))
+                    items.append(BulkStampRequest(sequence: sequence, request: request(caller, counters, &uuids)))
                 }
                 let firstSequence = items[0].sequence
                 sent.withLock { sent in
