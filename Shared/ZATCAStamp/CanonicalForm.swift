@@ -118,8 +118,35 @@ enum CanonicalForm {
             || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
     }
 
+    /// What each byte value may be, as bit flags (a table lookup per byte: the checker reads
+    /// every byte of every stamped document).
+    private enum ByteClass {
+        /// ASCII name characters (anything else sends the document to libxml2).
+        static let name: UInt8 = 1
+        /// Text C14N writes as it is: not `<`, `&`, `>`, a carriage return or another control.
+        static let text: UInt8 = 2
+        /// Attribute value bytes C14N writes as they are: not `"`, `&`, `<` or any control.
+        static let attributeValue: UInt8 = 4
+
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for byte in 0...255 {
+                let value = UInt8(byte)
+                var flags: UInt8 = 0
+                if CanonicalForm.isNameByte(value) { flags |= name }
+                if value != UInt8(ascii: "<"), value != UInt8(ascii: "&"), value != UInt8(ascii: ">"), value >= 0x20 || value == 0x0A || value == 0x09 {
+                    flags |= text
+                }
+                if value != UInt8(ascii: "\""), value != UInt8(ascii: "&"), value != UInt8(ascii: "<"), value >= 0x20 { flags |= attributeValue }
+                table[byte] = flags
+            }
+            return UnsafePointer(table)
+        }()
+    }
+
     private struct Checker {
         let bytes: UnsafeRawBufferPointer
+        let classes = ByteClass.table
         var index: Int
         let end: Int
         var depth = 0
@@ -144,10 +171,8 @@ enum CanonicalForm {
                 } else if byte == UInt8(ascii: ">") || byte == 0x0D || (byte < 0x20 && byte != 0x0A && byte != 0x09) {
                     return false
                 } else {
-                    // Plain text up to the next byte that may matter ('<', '&', '>' and controls
-                    // are all below 0x3F).
                     index += 1
-                    while index < end, bytes[index] > 0x3E { index += 1 }
+                    while index < end, classes[Int(bytes[index])] & ByteClass.text != 0 { index += 1 }
                 }
             }
             return depth == 0
@@ -171,7 +196,7 @@ enum CanonicalForm {
         /// Skips a name of ASCII name characters; returns its range, or nil.
         mutating func name() -> Range<Int>? {
             let start = index
-            while index < end, CanonicalForm.isNameByte(bytes[index]) { index += 1 }
+            while index < end, classes[Int(bytes[index])] & ByteClass.name != 0 { index += 1 }
             guard index > start else { return nil }
             let first = bytes[start]
             guard !(first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")), first != UInt8(ascii: "-"), first != UInt8(ascii: ".") else { return nil }
@@ -228,13 +253,13 @@ enum CanonicalForm {
                 index += 2
                 let valueStart = index
                 while index < end, bytes[index] != UInt8(ascii: "\"") {
-                    let byte = bytes[index]
-                    if byte == UInt8(ascii: "&") {
+                    if classes[Int(bytes[index])] & ByteClass.attributeValue != 0 {
+                        index += 1
+                    } else if bytes[index] == UInt8(ascii: "&") {
                         guard entity(inAttribute: true) else { return false }
-                        continue
+                    } else {
+                        return false
                     }
-                    guard byte != UInt8(ascii: "<"), byte >= 0x20 else { return false }
-                    index += 1
                 }
                 guard index < end else { return false }
                 let value = valueStart..<index
