@@ -34,8 +34,7 @@ struct InvoiceFields: Sendable {
         let typeElement = first("InvoiceTypeCode", in: 0)
         typeCode = try value(typeElement, "cbc:InvoiceTypeCode")
         guard let typeElement,
-            let name = XMLAttributes.all(inStartTag: Int(index.elements[typeElement].start)..<Int(index.elements[typeElement].startTagEnd), text: text)
-                .first(where: { $0.name == "name" })?.value,
+            let name = XMLAttributes.value(named: "name", inStartTag: Int(index.elements[typeElement].start)..<Int(index.elements[typeElement].startTagEnd), text: text),
             name.count == 7 || name.count == 9
         else {
             throw .missingPart("the name attribute of cbc:InvoiceTypeCode (KSA-2, e.g. 0100000 standard or 0200000 simplified)")

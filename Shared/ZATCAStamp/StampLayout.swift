@@ -43,6 +43,10 @@ struct StampLayout: Sendable {
         "AdditionalDocumentReference",
     ]
 
+    /// ``beforeAdditionalDocumentReference`` as bytes, by length: children are compared in
+    /// place, without a string each.
+    private static let headerNamesByLength: [Int: [[UInt8]]] = Dictionary(grouping: beforeAdditionalDocumentReference.map { Array($0.utf8) }, by: \.count)
+
     /// The document's `cbc:UUID`, which identifies it in the unit's chain.
     let uuid: String?
 
@@ -71,13 +75,15 @@ struct StampLayout: Sendable {
         guard index.hasLocalName(0, "Invoice", in: text) else {
             throw .unsupportedDocument("the root element is <\(index.name(0, in: text))>; ZATCA invoices, credit notes and debit notes are all <Invoice>")
         }
-        let declarations = XMLAttributes.all(inStartTag: Int(root.start)..<Int(root.startTagEnd), text: text)
-        func declared(_ prefix: String) -> String? { declarations.first { $0.name == "xmlns:\(prefix)" }?.value }
-        for (prefix, uri) in [("cac", UBLNamespace.cac), ("cbc", UBLNamespace.cbc)] {
-            guard let bound = declared(prefix) else { throw .missingPart("the xmlns:\(prefix) declaration on <Invoice>") }
+        let rootTag = Int(root.start)..<Int(root.startTagEnd)
+        for (attribute, prefix, uri): (StaticString, String, String) in [("xmlns:cac", "cac", UBLNamespace.cac), ("xmlns:cbc", "cbc", UBLNamespace.cbc)] {
+            guard let bound = XMLAttributes.value(named: attribute, inStartTag: rootTag, text: text) else {
+                throw .missingPart("the xmlns:\(prefix) declaration on <Invoice>")
+            }
             guard bound == uri else { throw .unsupportedDocument("xmlns:\(prefix) is bound to \(bound), not \(uri)") }
         }
-        if let ext = declared("ext"), ext != UBLNamespace.ext {
+        let declaredExt = XMLAttributes.value(named: "xmlns:ext", inStartTag: rootTag, text: text)
+        if let ext = declaredExt, ext != UBLNamespace.ext {
             throw .unsupportedDocument("xmlns:ext is bound to \(ext), not \(UBLNamespace.ext)")
         }
         let fields = try InvoiceFields(index: index, in: text)
@@ -108,7 +114,7 @@ struct StampLayout: Sendable {
         }
 
         // The root start tag, with the ext namespace added if the document lacks it.
-        if declared("ext") == nil {
+        if declaredExt == nil {
             pieces.append(.document(0..<(Int(root.startTagEnd) - 1)))
             pieces.append(.literal(Array(" xmlns:ext=\"\(UBLNamespace.ext)\">".utf8)))
         } else {
@@ -117,9 +123,9 @@ struct StampLayout: Sendable {
         pieces.append(.extensions)
 
         func isAnchor(_ element: Int, signature: Bool) -> Bool {
+            if signature, index.hasLocalName(element, "ProjectReference", in: text) { return true }
             let range = index.elements[element].localNameRange
-            let name = String(decoding: UnsafeRawBufferPointer(rebasing: text[range]), as: UTF8.self)
-            return Self.beforeAdditionalDocumentReference.contains(name) || (signature && name == "ProjectReference")
+            return Self.headerNamesByLength[range.count]?.contains { memcmp(text.baseAddress! + range.lowerBound, $0, range.count) == 0 } ?? false
         }
         guard let adrAnchor = kept.last(where: { isAnchor($0, signature: false) }),
             let signatureAnchor = kept.last(where: { isAnchor($0, signature: true) })
