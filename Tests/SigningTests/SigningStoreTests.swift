@@ -135,4 +135,37 @@ struct SigningStoreTests {
         #expect(try await store.latestDictionary(egsID: "old") == nil)
         #expect(try store.stampNow(egsID: "old", uuid: "uuid-2")?.document == compressed)
     }
+
+    @Test("The checkpointer copies committed stamps into the database file before the writer's own checkpoint would, and stops when cancelled")
+    func backgroundCheckpoint() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/signing.sqlite"
+        let store = try SigningStore(path: path)
+        try await store.insertUnit(.init(egsID: "a", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
+        // 200 stamps in one transaction: about 150 log pages, under the 1,000 at which the
+        // writer checkpoints by itself.
+        var previous = InvoiceHash.genesisPIH
+        var batch: [SigningStore.StampRecord] = []
+        for icv in Int64(1)...200 {
+            var stamp = Self.stamp("a", icv, previous: previous, hash: Self.hash(Int(icv)))
+            stamp.document = Array(repeating: UInt8(icv & 0x7f), count: 2_000)
+            batch.append(stamp)
+            previous = stamp.invoiceHash
+        }
+        #expect(try store.commitNow(batch) == Array(repeating: nil, count: 200))
+        func fileSize() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+        let before = try fileSize()
+        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(5), idleInterval: .milliseconds(20))
+        let running = Task { try await checkpointer.run() }
+        var after = before
+        for _ in 0..<250 where after < before + 200 * 2_000 {
+            try await Task.sleep(for: .milliseconds(20))
+            after = try fileSize()
+        }
+        running.cancel()
+        try await running.value
+        #expect(after >= before + 200 * 2_000, "the database file grew from \(before) to \(after) bytes")
+        #expect(try await store.stamps(egsID: "a").count == 200)
+    }
 }

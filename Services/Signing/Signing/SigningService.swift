@@ -27,6 +27,7 @@ public enum SigningService {
         context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
         let notification = ServiceConnection(.notification, paths: context.paths)
         let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
-        return ServiceParts(rpcServices: [handler], background: [committer, notification, watch])
+        let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger)
+        return ServiceParts(rpcServices: [handler], background: [committer, checkpointer, notification, watch])
     }
 }
