@@ -38,8 +38,12 @@ struct LoadCLITests {
                     #expect(figures["offered_per_second"] as? Double == offered)
                     let rate = figures["invoices_per_second"] as? Double ?? 0
                     #expect(rate <= offered * 1.15, "a paced run stays at its rate: \(rate)/s")
+                    // It keeps up: at most the last moments' invoices are left unsent.
+                    let notSent = try #require(figures["not_sent"] as? Int, "\(run.output)")
+                    #expect(notSent < Int(offered * 1.5 / 10), "\(notSent) of \(Int(offered * 1.5)) invoices never went out")
                 } else {
                     #expect(figures["offered_per_second"] == nil)
+                    #expect(figures["not_sent"] == nil)
                 }
                 stamped += count
             }

@@ -59,4 +59,32 @@ struct StampMessageFormTests {
         let single = Self.response(3, size: 5, repeated: false)
         #expect(try fast.encode(single) == (try generic.encode(single)))
     }
+
+    /// A request whose `signingTime` comes twice, first as nil.
+    private struct DoubledSigningTime: Encodable {
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            try container.encode("load-1", forKey: Key(stringValue: "egsID"))
+            try container.encode(Data("<Invoice/>".utf8), forKey: Key(stringValue: "document"))
+            try container.encodeNil(forKey: Key(stringValue: "signingTime"))
+            try container.encode(Date(timeIntervalSince1970: 1_796_000_000), forKey: Key(stringValue: "signingTime"))
+        }
+    }
+
+    @Test("A field that comes twice (a nil, then a value) reads as the Codable decoder reads it")
+    func repeatedField() throws {
+        let (_, _, genericDecoder) = Self.encoders()
+        let bytes = try BinaryEncoder().encode(DoubledSigningTime())
+        let fast = try BinaryDecoder().decode(StampRequest.self, from: bytes)
+        let generic = try genericDecoder.decode(StampRequest.self, from: bytes)
+        #expect(fast.signingTime == generic.signingTime)
+        #expect(fast.egsID == "load-1")
+    }
 }

@@ -16,13 +16,16 @@ extension StampRequest: BinaryFieldsEncodable, BinaryFieldsDecodable {
         var egsID: String?
         var document: Data?
         var signingTime: Date?
+        var seenSigningTime = false
         while try reader.next() {
             if reader.is("egsID") {
                 try Self.once(&egsID, try reader.string())
             } else if reader.is("document") {
                 try Self.once(&document, try reader.bytes())
             } else if reader.is("signingTime") {
-                guard signingTime == nil else { throw BinaryFieldsMismatch() }
+                // A key that comes twice is left to `Decodable`, a nil one included.
+                guard !seenSigningTime else { throw BinaryFieldsMismatch() }
+                seenSigningTime = true
                 if !reader.isNull { signingTime = try reader.date() }
             }
         }

@@ -4,8 +4,9 @@ import Foundation
 /// randomness. Foundation's `UUID()` opens, reads and closes /dev/urandom for every UUID here
 /// (three system calls, about a tenth of the load tool's CPU per stamp).
 struct LoadUUIDs {
-    /// SplitMix64: a 64-bit state, every output distinct over 2^64 steps, so one caller never
-    /// repeats a UUID; seeds differ from caller to caller and run to run.
+    /// SplitMix64: a 64-bit state whose outputs do not repeat within 2^64 steps; with the
+    /// version and variant bits set, 122 random bits a UUID, as `UUID()` has. Seeds differ from
+    /// caller to caller and run to run.
     private var state: UInt64
 
     init(seed: UInt64 = UInt64.random(in: .min ... .max)) {

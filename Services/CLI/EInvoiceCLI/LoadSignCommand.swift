@@ -92,6 +92,9 @@ struct LoadReport: Codable, Sendable {
     var p99Milliseconds: Double
     var p999Milliseconds: Double
     var maxMilliseconds: Double
+    /// With `--rate`: invoices due before the end that never went out (the run fell behind its
+    /// schedule; they are not in the percentiles).
+    var notSent: Int?
     var serverPeakMemoryMB: Double?
     var firstError: String?
 
@@ -103,6 +106,7 @@ struct LoadReport: Codable, Sendable {
         case p99Milliseconds = "p99_ms"
         case p999Milliseconds = "p999_ms"
         case maxMilliseconds = "max_ms"
+        case notSent = "not_sent"
         case serverPeakMemoryMB = "server_peak_memory_mb"
         case firstError = "first_error"
     }
@@ -115,7 +119,8 @@ struct LoadReport: Codable, Sendable {
             String(format: "%.2f", p50Milliseconds), String(format: "%.2f", p99Milliseconds), String(format: "%.2f", p999Milliseconds),
             serverPeakMemoryMB.map { String(format: "%.0f", $0) } ?? "-",
         ])
-        return table.render() + (firstError.map { "\nFirst error: \($0)" } ?? "")
+        let behind = (notSent ?? 0) > 0 ? "\nBehind schedule: \(notSent ?? 0) invoices due before the end were never sent (not in the percentiles)." : ""
+        return table.render() + behind + (firstError.map { "\nFirst error: \($0)" } ?? "")
     }
 }
 
@@ -155,6 +160,13 @@ struct LoadRun: Sendable {
                 return slot
             }
             return min(slot, now) == slot ? slot : now
+        }
+
+        /// Invoices scheduled before `deadline` that no caller took: the backlog a run that
+        /// could not keep up with its rate left behind.
+        func notTaken(before deadline: ContinuousClock.Instant) -> Int {
+            let due = Int(((deadline - start) / interval).rounded(.up))
+            return max(0, due - issued.load(ordering: .relaxed))
         }
 
         /// The next invoice's scheduled time if it is already due and before `deadline` (it is
@@ -210,6 +222,7 @@ struct LoadRun: Sendable {
             invoicesPerSecond: Double(histogram.totalCount) / elapsedSeconds,
             p50Milliseconds: Double(histogram.valueAtPercentile(50)) / 1_000, p99Milliseconds: Double(histogram.valueAtPercentile(99)) / 1_000,
             p999Milliseconds: Double(histogram.valueAtPercentile(99.9)) / 1_000, maxMilliseconds: Double(histogram.max) / 1_000,
+            notSent: pacer?.notTaken(before: deadline),
             serverPeakMemoryMB: Self.peakMemoryMB(pid: serverPID), firstError: counters.firstError.withLock { $0 }
         )
     }
@@ -270,7 +283,11 @@ struct LoadRun: Sendable {
                     if scheduled.isEmpty {
                         let now = ContinuousClock.now
                         while wake <= now { wake += tick * concurrency }
-                        try? await Task.sleep(until: min(wake, deadline), clock: .continuous)
+                        do {
+                            try await Task.sleep(until: min(wake, deadline), clock: .continuous)
+                        } catch {
+                            break  // cancelled
+                        }
                         continue
                     }
                 } else {

@@ -12,7 +12,8 @@ import Synchronization
 /// waits for the database file's fsync before its next commit, and every stamp in flight waits
 /// with it (about 4 such stalls a second at 2,000 stamps/s, the tail of the latency). A passive
 /// checkpoint here never blocks the writer; the writer's own checkpoint still runs (it alone can
-/// reset the log), but finds the pages already copied, so it is short.
+/// reset the log), but finds the pages already copied, so it is short. (It is skipped when it
+/// meets this one's; the log then restarts at the writer's next checkpoint.)
 final class WALCheckpointer: Service, Sendable {
     private struct State {
         var stopped = false
@@ -38,7 +39,14 @@ final class WALCheckpointer: Service, Sendable {
     func run() async throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        let connection = try DatabaseQueue(path: path, configuration: configuration)
+        let connection: DatabaseQueue
+        do {
+            connection = try DatabaseQueue(path: path, configuration: configuration)
+        } catch {
+            // Only the writer's own checkpoints then: slower, not wrong.
+            logger.warning("wal.checkpoint.unavailable", metadata: ["error": "\(error)"])
+            return
+        }
         let thread = Thread { [self] in
             loop(connection)
             let finished = state.withLock { state -> CheckedContinuation<Void, Never>? in
