@@ -43,8 +43,11 @@ def main():
                 time.sleep(arguments.delay)
             record = {"number": number, "path": self.path, "headers": dict(self.headers), "body": body.decode("utf-8"),
                       "signature_valid": valid, "answered": status}
-            with open(os.path.join(arguments.out, f"{number:05d}.json"), "w") as handle:
+            # Written aside, then renamed: a reader that sees the .json sees all of it.
+            path = os.path.join(arguments.out, f"{number:05d}.json")
+            with open(path + ".part", "w") as handle:
                 json.dump(record, handle, ensure_ascii=False)
+            os.rename(path + ".part", path)
             self.send_response(status)
             self.send_header("Content-Length", "2")
             self.end_headers()
