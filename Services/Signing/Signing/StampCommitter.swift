@@ -20,8 +20,6 @@ final class StampCommitter: Service, Sendable {
         /// The thread is parked on `wakeUp` and must be signalled.
         var parked = false
         var stopped = false
-        var finished: CheckedContinuation<Void, Never>?
-        var done = false
     }
 
     private let store: SigningStore
@@ -57,34 +55,8 @@ final class StampCommitter: Service, Sendable {
     }
 
     func run() async throws {
-        let thread = Thread { [self] in
-            loop()
-            let finished = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                state.done = true
-                defer { state.finished = nil }
-                return state.finished
-            }
-            finished?.resume()
-        }
-        thread.name = "stamp-committer"
-        thread.start()
         // On shutdown or cancellation alike: finish what is queued, then stop.
-        await withGracefulShutdownHandler {
-            await withTaskCancellationHandler {
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let done = state.withLock { state -> Bool in
-                        if state.done { return true }
-                        state.finished = continuation
-                        return false
-                    }
-                    if done { continuation.resume() }
-                }
-            } onCancel: {
-                self.stop()
-            }
-        } onGracefulShutdown: {
-            self.stop()
-        }
+        await DedicatedThread.run(name: "stamp-committer", loop: { self.loop() }, stop: { self.stop() })
     }
 
     private func stop() {

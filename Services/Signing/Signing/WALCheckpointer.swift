@@ -15,18 +15,12 @@ import Synchronization
 /// reset the log), but finds the pages already copied, so it is short. (It is skipped when it
 /// meets this one's; the log then restarts at the writer's next checkpoint.)
 final class WALCheckpointer: Service, Sendable {
-    private struct State {
-        var stopped = false
-        var finished: CheckedContinuation<Void, Never>?
-        var done = false
-    }
-
     private let path: String
     private let logger: Logger
     /// The pause between checkpoints while the log grows, and while it does not.
     private let busyInterval: Duration
     private let idleInterval: Duration
-    private let state = Mutex(State())
+    private let stopped = Mutex(false)
     private let wakeUp = DispatchSemaphore(value: 0)
 
     init(path: String, logger: Logger, busyInterval: Duration = .milliseconds(10), idleInterval: Duration = .milliseconds(200)) {
@@ -47,44 +41,18 @@ final class WALCheckpointer: Service, Sendable {
             logger.warning("wal.checkpoint.unavailable", metadata: ["error": "\(error)"])
             return
         }
-        let thread = Thread { [self] in
-            loop(connection)
-            let finished = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                state.done = true
-                defer { state.finished = nil }
-                return state.finished
-            }
-            finished?.resume()
-        }
-        thread.name = "wal-checkpointer"
-        thread.start()
-        await withGracefulShutdownHandler {
-            await withTaskCancellationHandler {
-                await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                    let done = state.withLock { state -> Bool in
-                        if state.done { return true }
-                        state.finished = continuation
-                        return false
-                    }
-                    if done { continuation.resume() }
-                }
-            } onCancel: {
-                self.stop()
-            }
-        } onGracefulShutdown: {
-            self.stop()
-        }
+        await DedicatedThread.run(name: "wal-checkpointer", loop: { self.loop(connection) }, stop: { self.stop() })
     }
 
     private func stop() {
-        state.withLock { $0.stopped = true }
+        stopped.withLock { $0 = true }
         wakeUp.signal()
     }
 
     private func loop(_ connection: DatabaseQueue) {
         var failing = false
         var lastFrames = 0
-        while !state.withLock({ $0.stopped }) {
+        while !stopped.withLock({ $0 }) {
             var growing = false
             do {
                 // (busy, frames in the log, frames copied so far), -1s when there is no log.
