@@ -20,6 +20,8 @@ extension Target.Dependency {
     static let argumentParser = Self.product(name: "ArgumentParser", package: "swift-argument-parser")
     static let propertyBased = Self.product(name: "PropertyBased", package: "swift-property-based")
     static let grdb = Self.product(name: "GRDB", package: "GRDB.swift")
+    /// SQLite's C API as GRDB links it, for the signing service's hot insert.
+    static let grdbSQLite = Self.product(name: "GRDBSQLite", package: "GRDB.swift")
     static let histogram = Self.product(name: "Histogram", package: "hdrhistogram-swift")
     static let nioHTTP1 = Self.product(name: "NIOHTTP1", package: "swift-nio")
     static let nioSSL = Self.product(name: "NIOSSL", package: "swift-nio-ssl")
@@ -169,7 +171,10 @@ let package = Package(
         )
         + service(
             "Signing", library: "Signing", executable: "signing-service",
-            dependencies: ["SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", "DurableStore", "CLZ4", .grdb, .lifecycle]
+            dependencies: [
+                "SigningContract", "NotificationContract", "ZATCAStamp", "UBLXML", "ZATCACrypto", "ZATCAQR", "UnixSocketTransport", "DurableStore", "CLZ4", .grdb,
+                .grdbSQLite, .lifecycle,
+            ]
         )
         + service(
             "Notification", library: "Notification", executable: "notification-service",

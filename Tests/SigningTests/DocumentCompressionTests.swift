@@ -42,4 +42,30 @@ struct DocumentCompressionTests {
         #expect(DocumentDictionary(document: large).bytes.count == DocumentCompression.maxDictionarySize)
         #expect(dictionary.digest.count == 64 && dictionary.digest == DocumentDictionary(bytes: dictionary.bytes).digest)
     }
+
+    @Test("A dictionary loaded once serves every compression, from many threads at once, as loading it afresh would")
+    func loadedOnce() async throws {
+        let base = Array(String(repeating: "<cac:InvoiceLine><cbc:Name>قلم | Pen 🖊️</cbc:Name><cbc:LineExtensionAmount>10.00</cbc:LineExtensionAmount></cac:InvoiceLine>", count: 60).utf8)
+        let dictionary = DocumentDictionary(document: base)
+        let documents = (0..<64).map { number in
+            Array("<Invoice><cbc:ID>INV-\(number)</cbc:ID>".utf8) + base.dropFirst(number * 37) + Array("</Invoice>".utf8)
+        }
+        let once = documents.map { DocumentCompression.compress($0, dictionary: dictionary) }
+        // A fresh load of the same bytes for each document: what the loaded state must equal.
+        let fresh = documents.map { DocumentCompression.compress($0, dictionary: DocumentDictionary(bytes: dictionary.bytes)) }
+        #expect(once == fresh)
+        let concurrent = await withTaskGroup(of: (Int, [UInt8]).self) { group in
+            for (index, document) in documents.enumerated() {
+                group.addTask { (index, DocumentCompression.compress(document, dictionary: dictionary)) }
+            }
+            var results = [[UInt8]](repeating: [], count: documents.count)
+            for await (index, compressed) in group { results[index] = compressed }
+            return results
+        }
+        #expect(concurrent == once)
+        for (document, compressed) in zip(documents, once) {
+            #expect(DocumentCompression.decompress(compressed, size: document.count, dictionary: dictionary.bytes) == document)
+            #expect(compressed.count * 4 < document.count)
+        }
+    }
 }

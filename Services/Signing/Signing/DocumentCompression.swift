@@ -19,13 +19,11 @@ enum DocumentCompression {
             let destination = UnsafeMutableRawPointer(output.baseAddress!).assumingMemoryBound(to: CChar.self)
             count = bytes.withUnsafeBytes { input in
                 let source = input.baseAddress?.assumingMemoryBound(to: CChar.self)
-                guard let dictionary, let stream = LZ4_createStream() else {
+                guard let dictionary else {
                     return Int(LZ4_compress_default(source, destination, Int32(bytes.count), Int32(bound)))
                 }
-                defer { LZ4_freeStream(stream) }
-                return dictionary.bytes.withUnsafeBytes { dictionaryBytes in
-                    LZ4_loadDict(stream, dictionaryBytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(dictionaryBytes.count))
-                    return Int(LZ4_compress_fast_continue(stream, source, destination, Int32(bytes.count), Int32(bound), 1))
+                return dictionary.loaded.withStream { stream in
+                    Int(LZ4_compress_fast_continue(stream, source, destination, Int32(bytes.count), Int32(bound), 1))
                 }
             }
         }
@@ -61,14 +59,49 @@ enum DocumentCompression {
 struct DocumentDictionary: Sendable {
     let digest: String
     let bytes: [UInt8]
+    /// The dictionary as LZ4 has read it, for compressing against it.
+    let loaded: LoadedLZ4Dictionary
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         digest = SHA256Digest.hash(bytes).map { String(format: "%02x", $0) }.joined()
+        loaded = LoadedLZ4Dictionary(bytes)
     }
 
     /// A dictionary from a document: its first ``DocumentCompression/maxDictionarySize`` bytes.
     init(document: [UInt8]) {
         self.init(bytes: Array(document.prefix(DocumentCompression.maxDictionarySize)))
+    }
+}
+
+/// A dictionary LZ4 has read once (`LZ4_loadDict` hashes all of it: a few microseconds for a
+/// 7 KB document, as long as the compression itself). Each compression starts from a copy of
+/// that state, the way lz4.h describes for a dictionary used many times.
+final class LoadedLZ4Dictionary: Sendable {
+    /// The dictionary's bytes at an address that does not move: LZ4's state points into them.
+    private nonisolated(unsafe) let bytes: UnsafeMutableRawBufferPointer
+    /// Read-only once made: each compression copies it.
+    private nonisolated(unsafe) let state: UnsafeMutablePointer<LZ4_stream_t>
+
+    init(_ dictionary: [UInt8]) {
+        bytes = .allocate(byteCount: max(dictionary.count, 1), alignment: 16)
+        bytes.copyBytes(from: dictionary)
+        state = .allocate(capacity: 1)
+        LZ4_initStream(state, MemoryLayout<LZ4_stream_t>.size)
+        LZ4_loadDict(state, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(dictionary.count))
+    }
+
+    deinit {
+        state.deallocate()
+        bytes.deallocate()
+    }
+
+    /// Calls `body` with a stream primed with the dictionary, its own for the call.
+    func withStream<Result>(_ body: (UnsafeMutablePointer<LZ4_stream_t>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: LZ4_stream_t.self, capacity: 1) { stream in
+            let working = stream.baseAddress!
+            working.initialize(from: state, count: 1)
+            return body(working)
+        }
     }
 }
