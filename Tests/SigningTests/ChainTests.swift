@@ -119,5 +119,53 @@ struct ChainTests {
             expectIntactChain(disk, unit: "bulk")
         }
     }
-}
 
+    @Test(
+        "A document sent many times at once is stamped once: the copies wait for its commit and get that stamp; another document with its UUID is refused",
+        .timeLimit(.minutes(1))
+    )
+    func duplicatesInFlight() async throws {
+        try await TestSigningService.withService { signing, service in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "dup", csr: Fixtures.fields("dup"), selfSigned: true))
+            let uuids = (0..<4).map { _ in UUID() }
+            let documents = try (0..<4).map { try Fixtures.invoice(number: $0, uuid: uuids[$0]) }
+            // One message: each of 4 documents 6 times, interleaved, and a different document
+            // reusing the first one's UUID.
+            var items: [BulkStampRequest] = []
+            for copy in 0..<6 {
+                for (index, document) in documents.enumerated() {
+                    items.append(BulkStampRequest(sequence: Int64(copy * 4 + index), request: StampRequest(egsID: "dup", document: document)))
+                }
+            }
+            items.append(BulkStampRequest(sequence: 99, request: StampRequest(egsID: "dup", document: try Fixtures.invoice(number: 99, uuid: uuids[0]))))
+            let batch = BulkStampBatch(items: items)
+            let answers = try await signing.stampStream { writer in
+                try await writer.write(batch)
+            } responses: { responses in
+                var all: [BulkStampResponse] = []
+                for try await results in responses { all += results.items }
+                return all
+            }
+            #expect(answers.count == 25)
+            let impostor = answers.first { $0.sequence == 99 }
+            #expect(impostor?.stamp == nil && impostor?.errorMessage?.contains("already stamped a different document") == true, "\(String(describing: impostor))")
+            for index in 0..<4 {
+                let copies = answers.filter { $0.sequence != 99 && $0.sequence % 4 == Int64(index) }.compactMap(\.stamp)
+                #expect(copies.count == 6)
+                #expect(Set(copies.map(\.icv)).count == 1 && Set(copies.map(\.invoiceHash)).count == 1, "document \(index) was stamped more than once")
+                #expect(copies.filter { !$0.repeated }.count == 1)
+                #expect(Set(copies.map(\.document)).count == 1)
+            }
+            // Unary calls at once, the same way.
+            let again = try Fixtures.invoice(number: 50)
+            let unary = try await withThrowingTaskGroup(of: StampResponse.self) { group in
+                for _ in 0..<8 { group.addTask { try await signing.stamp(StampRequest(egsID: "dup", document: again)) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(unary.map(\.icv)).count == 1 && unary.filter { !$0.repeated }.count == 1)
+            let disk = try chainOnDisk(data: service.data, unit: "dup")
+            #expect(disk.count == 5)
+            expectIntactChain(disk, unit: "dup")
+        }
+    }
+}

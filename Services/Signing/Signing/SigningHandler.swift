@@ -119,13 +119,27 @@ struct SigningHandler: Signing.ServiceProtocol {
     // MARK: Stamping
 
     func stamp(_ request: StampRequest, context: ServerContext) async throws -> StampResponse {
+        let work = try await prepare(request)
+        return try await work.chain.stamp(work.prepared, uuid: work.uuid, inputDigest: work.inputDigest, signingTime: work.signingTime)
+    }
+
+    /// A stamp request read and planned, with the chain it goes to.
+    private struct PreparedStamp {
+        var chain: UnitChain
+        var prepared: PreparedInvoice
+        var uuid: String
+        var inputDigest: [UInt8]
+        var signingTime: Date
+    }
+
+    /// The part of a stamp that runs in parallel with other calls: only the chain's part of the
+    /// work waits for the unit's turn.
+    private func prepare(_ request: StampRequest) async throws -> PreparedStamp {
         guard request.document.count <= maxDocumentSize else {
             throw SigningError.invalidDocument("The document is \(request.document.count) bytes; the signing service accepts at most \(maxDocumentSize).")
         }
         let document = Array(request.document)
         let chain = try await registry.chain(request.egsID)
-        // Read and plan the document here, in parallel with other calls; only the chain's part
-        // of the work waits for the unit's turn.
         let prepared: PreparedInvoice
         do {
             prepared = try InvoiceStamper.prepare(document, maxDocumentSize: maxDocumentSize)
@@ -133,7 +147,7 @@ struct SigningHandler: Signing.ServiceProtocol {
             throw SigningError.invalidDocument(error.description)
         }
         guard let uuid = prepared.uuid else { throw SigningError.invalidDocument("The document lacks cbc:UUID, which identifies it in the chain.") }
-        return try await chain.stamp(prepared, uuid: uuid, inputDigest: SHA256Digest.hash(document), signingTime: request.signingTime ?? Date())
+        return PreparedStamp(chain: chain, prepared: prepared, uuid: uuid, inputDigest: SHA256Digest.hash(document), signingTime: request.signingTime ?? Date())
     }
 
     func stampStream(
@@ -144,7 +158,8 @@ struct SigningHandler: Signing.ServiceProtocol {
         // Up to 64 documents in flight. Answers go out through one writer task (an RPC writer
         // takes one message at a time); those that finish while it writes wait in `ready` and
         // leave together in its next message.
-        let limiter = AsyncLimiter(64)
+        let limit = 64
+        let limiter = AsyncLimiter(limit)
         let ready = ReadyAnswers()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -167,18 +182,31 @@ struct SigningHandler: Signing.ServiceProtocol {
                     }
                     for item in batch.items {
                         await limiter.acquire()
-                        work.addTask {
-                            defer { limiter.release() }
-                            do {
-                                ready.add(BulkStampResponse(sequence: item.sequence, stamp: try await stamp(item.request, context: context)))
-                            } catch {
+                        // The task ends once the stamp is queued for its commit; the answer is
+                        // added where the commit settles it (usually the committer's thread).
+                        let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
+                            switch result {
+                            case .success(let stamp):
+                                ready.add(BulkStampResponse(sequence: item.sequence, stamp: stamp))
+                            case .failure(let error):
                                 let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
                                 ready.add(BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message))
+                            }
+                            limiter.release()
+                        }
+                        work.addTask {
+                            do {
+                                let stamp = try await prepare(item.request)
+                                stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
+                            } catch {
+                                answer(.failure(error))
                             }
                         }
                     }
                 }
             }
+            // Every document in flight answered: all of the limiter's places are free again.
+            for _ in 0..<limit { await limiter.acquire() }
             ready.finish()
             try await group.waitForAll()
         }

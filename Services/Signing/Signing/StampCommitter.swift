@@ -118,30 +118,40 @@ final class StampCommitter: Service, Sendable {
 final class CommitTicket: Sendable {
     private enum State {
         case pending
-        case waiting(CheckedContinuation<Void, any Error>)
+        case waiting([@Sendable (Result<Void, any Error>) -> Void])
         case resolved(Result<Void, any Error>)
     }
 
     private let state = Mutex(State.pending)
 
+    /// Settles the ticket and runs what waits for it, on the calling thread (the committer's).
     func resolve(_ result: Result<Void, any Error>) {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, any Error>? in
+        let waiting = state.withLock { state -> [@Sendable (Result<Void, any Error>) -> Void] in
             defer { state = .resolved(result) }
-            if case .waiting(let continuation) = state { return continuation }
+            if case .waiting(let handlers) = state { return handlers }
+            return []
+        }
+        for handler in waiting { handler(result) }
+    }
+
+    /// Calls `handler` once with the outcome: at once if it is known, else on the thread that
+    /// resolves the ticket (the stamp's own caller, and a retry of its UUID, both wait).
+    func whenResolved(_ handler: @escaping @Sendable (Result<Void, any Error>) -> Void) {
+        let ready = state.withLock { state -> Result<Void, any Error>? in
+            switch state {
+            case .resolved(let result): return result
+            case .waiting(let handlers): state = .waiting(handlers + [handler])
+            case .pending: state = .waiting([handler])
+            }
             return nil
         }
-        waiter?.resume(with: result)
+        if let ready { handler(ready) }
     }
 
     /// Returns once the stamp is durable; throws why it is not.
     func wait() async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let ready = state.withLock { state -> Result<Void, any Error>? in
-                if case .resolved(let result) = state { return result }
-                state = .waiting(continuation)
-                return nil
-            }
-            if let ready { continuation.resume(with: ready) }
+            whenResolved { continuation.resume(with: $0) }
         }
     }
 }

@@ -32,8 +32,6 @@ final class UnitChain: Sendable {
         /// Bumped when the chain is reloaded after a failed commit; stamps of an older epoch
         /// that fail afterwards do not reload it again.
         var epoch = 0
-        /// Stamps computed but not yet durable, by UUID: a retry of one waits for it.
-        var pending: [String: CommitTicket] = [:]
         /// Every UUID stamped (or being stamped): only a UUID it may hold is looked up in the store.
         var stampedUUIDs: StampedUUIDFilter
         /// What stored documents are compressed against: the unit's first compact document.
@@ -41,6 +39,10 @@ final class UnitChain: Sendable {
     }
 
     private let state: Mutex<State>
+    /// Stamps computed but not yet durable, by UUID: a retry of one waits for it. A lock of its
+    /// own, taken briefly inside the unit's turn and by the committer's thread after each
+    /// commit, which must not wait while a turn signs.
+    private let pending = Mutex<[String: CommitTicket]>([:])
 
     init(
         record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, dictionary: DocumentDictionary?,
@@ -82,33 +84,53 @@ final class UnitChain: Sendable {
     }
 
     func stamp(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) async throws -> StampResponse {
-        while true {
-            switch try turn(prepared, uuid: uuid, inputDigest: inputDigest, signingTime: signingTime) {
-            case .waitFor(let inFlight):
-                try? await inFlight.wait()
-            case .answered(let response):
-                return response
-            case .committing(let ticket, let response, let epoch):
-                do {
-                    try await ticket.wait()
-                } catch {
-                    state.withLock { state in
-                        if state.pending[uuid] === ticket { state.pending[uuid] = nil }
-                        if state.epoch == epoch {
-                            state.epoch += 1
-                            // Synchronous on purpose: no stamp of this unit may run on the stale state meanwhile.
-                            if let record = try? store.unitNow(egsID) {
-                                state.lastICV = record.lastICV
-                                state.lastHash = record.lastHash
-                            }
+        try await withCheckedThrowingContinuation { continuation in
+            stamp(prepared, uuid: uuid, inputDigest: inputDigest, signingTime: signingTime) { continuation.resume(with: $0) }
+        }
+    }
+
+    /// Takes the unit's turn now and calls `completion` once the stamp is durable, or with why
+    /// it is not. That is usually on the committer's thread, right after the commit: a caller
+    /// that only passes the answer on (the bulk stream) then needs no task to resume, and the
+    /// answer does not wait behind the stamps queued on Swift's pool. `completion` must be
+    /// short and must not block.
+    func stamp(
+        _ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date,
+        completion: @escaping @Sendable (Result<StampResponse, any Error>) -> Void
+    ) {
+        let turn: Turn
+        do {
+            turn = try self.turn(prepared, uuid: uuid, inputDigest: inputDigest, signingTime: signingTime)
+        } catch {
+            return completion(.failure(error))
+        }
+        switch turn {
+        case .answered(let response):
+            completion(.success(response))
+        case .waitFor(let inFlight):
+            // The same UUID is being committed: look again once it is settled, on a task of
+            // its own (a turn may sign, which has no place on the committer's thread).
+            inFlight.whenResolved { _ in
+                Task { self.stamp(prepared, uuid: uuid, inputDigest: inputDigest, signingTime: signingTime, completion: completion) }
+            }
+        case .committing(let ticket, let response, let epoch):
+            ticket.whenResolved { result in
+                if case .failure = result {
+                    self.state.withLock { state in
+                        guard state.epoch == epoch else { return }
+                        state.epoch += 1
+                        // Synchronous on purpose: no stamp of this unit may run on the stale state meanwhile.
+                        if let record = try? self.store.unitNow(self.egsID) {
+                            state.lastICV = record.lastICV
+                            state.lastHash = record.lastHash
                         }
                     }
-                    throw error
                 }
-                state.withLock { state in
-                    if state.pending[uuid] === ticket { state.pending[uuid] = nil }
+                // After the reload: a retry of this UUID waits for the ticket until then.
+                self.pending.withLock { pending in
+                    if pending[uuid] === ticket { pending[uuid] = nil }
                 }
-                return response
+                completion(result.map { response })
             }
         }
     }
@@ -116,7 +138,7 @@ final class UnitChain: Sendable {
     /// The unit's turn: under its lock, never suspending.
     private func turn(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) throws -> Turn {
         try state.withLock { (state: inout State) throws -> Turn in
-            if let inFlight = state.pending[uuid] { return .waitFor(inFlight) }
+            if let inFlight = pending.withLock({ $0[uuid] }) { return .waitFor(inFlight) }
             if state.stampedUUIDs.mightContain(uuid), let previous = try store.stampNow(egsID: egsID, uuid: uuid) {
                 guard previous.inputDigest == inputDigest else {
                     throw SigningError.alreadyStamped(
@@ -157,7 +179,7 @@ final class UnitChain: Sendable {
             )
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let ticket = committer.enqueue(record)
-            state.pending[uuid] = ticket
+            pending.withLock { $0[uuid] = ticket }
             let response = StampResponse(
                 egsID: egsID, document: Data(stamped.xml), invoiceHash: state.lastHash, icv: icv,
                 previousInvoiceHash: previous, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
