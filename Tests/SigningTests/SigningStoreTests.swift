@@ -113,6 +113,36 @@ struct SigningStoreTests {
         await #expect(throws: SigningError.self) { try await late.wait() }
     }
 
+    @Test("A database from before chain heads had a table of their own keeps every unit's head, and its chains go on from there")
+    func chainHeadsMoved() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/signing.sqlite"
+        do {
+            // The schema as the previous version left it, with two units.
+            let previous = try DatabaseQueue(path: path)
+            try SigningStore.migrator.migrate(previous, upTo: "v4: documents compressed against a dictionary, QR read from the document")
+            try await previous.write { db in
+                try db.execute(sql: "INSERT INTO unit (egs_id, created_at, sealed_key, last_icv, last_hash) VALUES ('moved', 0, x'01', 7, ?)", arguments: [Self.hash(7)])
+                try db.execute(sql: "INSERT INTO unit (egs_id, created_at, sealed_key, last_icv, last_hash) VALUES ('fresh', 0, x'01', 0, ?)", arguments: [InvoiceHash.genesisPIH])
+            }
+        }
+        let store = try SigningStore(path: path)
+        #expect(try await store.units().map { "\($0.egsID) \($0.lastICV)" } == ["fresh 0", "moved 7"])
+        #expect(try store.unitNow("moved")?.lastHash == Self.hash(7))
+        #expect(try store.unitNow("fresh")?.lastHash == InvoiceHash.genesisPIH)
+        let outcomes = try store.commitNow([
+            Self.stamp("moved", 8, previous: Self.hash(7), hash: Self.hash(8)),
+            Self.stamp("fresh", 2, previous: InvoiceHash.genesisPIH, hash: Self.hash(2)),  // skips ICV 1
+        ])
+        #expect(outcomes[0] == nil)
+        #expect(outcomes[1]?.contains("ICV 2 does not follow") == true)
+        #expect(try store.unitNow("moved").map { [$0.lastICV] } == [8])
+        #expect(try store.unitNow("moved")?.lastHash == Self.hash(8))
+        let columns = try await store.pool.read { db in try db.columns(in: "unit").map(\.name) }
+        #expect(!columns.contains("last_icv") && !columns.contains("last_hash"), "\(columns)")
+    }
+
     @Test("Stamps written before documents had a dictionary (whole QR column, plain LZ4 or no compression) still read back")
     func olderRows() async throws {
         let directory = try Self.scratchDirectory()
