@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import GRDB
 import GRPCCore
@@ -139,6 +140,19 @@ struct ChainTests {
             }
             items.append(BulkStampRequest(sequence: 99, request: StampRequest(egsID: "dup", document: try Fixtures.invoice(number: 99, uuid: uuids[0]))))
             let batch = BulkStampBatch(items: items)
+            // The database's write lock held from outside for a moment: the first copy of each
+            // document is computed and queued, its commit waits, and every other copy finds it
+            // in flight and waits for it.
+            let blocker = try DatabaseQueue(path: "\(service.data)/signing/signing.sqlite")
+            let locked = DispatchSemaphore(value: 0)
+            let holding = Task.detached {
+                try blocker.inTransaction(.immediate) { _ in
+                    locked.signal()
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return .commit
+                }
+            }
+            locked.wait()
             let answers = try await signing.stampStream { writer in
                 try await writer.write(batch)
             } responses: { responses in
@@ -146,6 +160,7 @@ struct ChainTests {
                 for try await results in responses { all += results.items }
                 return all
             }
+            try await holding.value
             #expect(answers.count == 25)
             let impostor = answers.first { $0.sequence == 99 }
             #expect(impostor?.stamp == nil && impostor?.errorMessage?.contains("already stamped a different document") == true, "\(String(describing: impostor))")

@@ -1,3 +1,4 @@
+import CLZ4
 import Foundation
 import Testing
 
@@ -66,6 +67,40 @@ struct DocumentCompressionTests {
         for (document, compressed) in zip(documents, once) {
             #expect(DocumentCompression.decompress(compressed, size: document.count, dictionary: dictionary.bytes) == document)
             #expect(compressed.count * 4 < document.count)
+        }
+    }
+
+    /// What compression against a dictionary did before the loaded state was kept: a stream
+    /// made and loaded for each call.
+    private static func loadedPerCall(_ bytes: [UInt8], dictionary: [UInt8]) -> [UInt8] {
+        let bound = Int(LZ4_compressBound(Int32(bytes.count)))
+        var output = [UInt8](repeating: 0, count: max(bound, 1))
+        let stream = LZ4_createStream()!
+        defer { LZ4_freeStream(stream) }
+        let count = dictionary.withUnsafeBytes { dictionaryBytes in
+            bytes.withUnsafeBytes { input in
+                output.withUnsafeMutableBytes { out in
+                    LZ4_loadDict(stream, dictionaryBytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(dictionaryBytes.count))
+                    return LZ4_compress_fast_continue(
+                        stream, input.baseAddress?.assumingMemoryBound(to: CChar.self), out.baseAddress?.assumingMemoryBound(to: CChar.self),
+                        Int32(bytes.count), Int32(bound), 1
+                    )
+                }
+            }
+        }
+        return Array(output.prefix(Int(count)))
+    }
+
+    @Test("The loaded state compresses byte for byte as a per-call load of the same dictionary, from empty to over LZ4's 64 KB window")
+    func sameAsPerCallLoad() {
+        let text = Array(String(repeating: "<cac:InvoiceLine><cbc:Name>قلم | Pen 🖊️</cbc:Name><cbc:PriceAmount>10.00</cbc:PriceAmount></cac:InvoiceLine>", count: 700).utf8)
+        for size in [0, 1, 4, 5, 100, 7_000, 32_768, 65_536, 70_000] {
+            let dictionary = DocumentDictionary(bytes: Array(text.prefix(size)))
+            for document in [[], Array(text.prefix(10)), Array(text.dropFirst(13).prefix(9_000))] as [[UInt8]] {
+                let compressed = DocumentCompression.compress(document, dictionary: dictionary)
+                #expect(compressed == Self.loadedPerCall(document, dictionary: dictionary.bytes), "dictionary of \(size) bytes, document of \(document.count)")
+                #expect(DocumentCompression.decompress(compressed, size: document.count, dictionary: dictionary.bytes) == document)
+            }
         }
     }
 }

@@ -167,48 +167,75 @@ struct SigningHandler: Signing.ServiceProtocol {
                     for items in ready.take() { try await responses.write(BulkStampResults(items: items)) }
                 }
             }
-            // A discarding group frees each finished item at once (a plain task group keeps every
-            // child, with its document, until the stream ends).
-            try await withThrowingDiscardingTaskGroup { work in
-                for try await batch in requests {
-                    // Refused whole: an answer per document would let one 16 MiB message queue
-                    // a million answers. Stamps already made are kept; their repeats are answered
-                    // with the first stamp (same UUID, same document).
-                    guard batch.items.count <= BulkStampBatch.maxItems else {
-                        throw RPCError(
-                            code: .invalidArgument,
-                            message: "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
-                        )
-                    }
-                    for item in batch.items {
-                        await limiter.acquire()
-                        // The task ends once the stamp is queued for its commit; the answer is
-                        // added where the commit settles it (usually the committer's thread).
-                        let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
-                            switch result {
-                            case .success(let stamp):
-                                ready.add(BulkStampResponse(sequence: item.sequence, stamp: stamp))
-                            case .failure(let error):
-                                let rpc = (error as? SigningError).map { RPCError($0) } ?? RPCError(code: .internalError, message: "\(error)")
-                                ready.add(BulkStampResponse(sequence: item.sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message))
-                            }
-                            limiter.release()
+            var failure: (any Error)?
+            do {
+                // A discarding group frees each finished item at once (a plain task group keeps
+                // every child, with its document, until the stream ends).
+                try await withThrowingDiscardingTaskGroup { work in
+                    for try await batch in requests {
+                        // Refused whole: an answer per document would let one 16 MiB message
+                        // queue a million answers. Stamps already made are kept; their repeats
+                        // are answered with the first stamp (same UUID, same document).
+                        guard batch.items.count <= BulkStampBatch.maxItems else {
+                            throw RPCError(
+                                code: .invalidArgument,
+                                message: "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
+                            )
                         }
-                        work.addTask {
-                            do {
-                                let stamp = try await prepare(item.request)
-                                stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
-                            } catch {
-                                answer(.failure(error))
+                        for item in batch.items {
+                            await limiter.acquire()
+                            // The task ends once the stamp is queued for its commit; the answer is
+                            // added where the commit settles it (usually the committer's thread).
+                            // It keeps the sequence number only, not the request and its document.
+                            let sequence = item.sequence
+                            let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
+                                ready.add(Self.answer(sequence, result))
+                                limiter.release()
+                            }
+                            work.addTask {
+                                do {
+                                    let stamp = try await prepare(item.request)
+                                    stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
+                                } catch {
+                                    answer(.failure(error))
+                                }
                             }
                         }
                     }
                 }
+            } catch {
+                failure = error
             }
-            // Every document in flight answered: all of the limiter's places are free again.
+            // Every document in flight answered, even when the stream fails: all of the
+            // limiter's places are free again. The answers written meanwhile still reach the
+            // client ahead of the error.
             for _ in 0..<limit { await limiter.acquire() }
             ready.finish()
+            if let failure {
+                try? await group.waitForAll()
+                throw failure
+            }
             try await group.waitForAll()
+        }
+    }
+
+    /// One document's answer in a bulk stream.
+    private static func answer(_ sequence: Int64, _ result: Result<StampResponse, any Error>) -> BulkStampResponse {
+        switch result {
+        case .success(let stamp):
+            return BulkStampResponse(sequence: sequence, stamp: stamp)
+        case .failure(let error):
+            let rpc: RPCError
+            switch error {
+            case let error as SigningError:
+                rpc = RPCError(error)
+            case is CancellationError:
+                // Only the reading and planning of a document can be cancelled, before its turn.
+                rpc = RPCError(code: .cancelled, message: "The stream ended before this document was stamped; nothing was issued for it.")
+            default:
+                rpc = RPCError(code: .internalError, message: "\(error)")
+            }
+            return BulkStampResponse(sequence: sequence, errorCode: rpc.code.rawValue, errorMessage: rpc.message)
         }
     }
 

@@ -279,25 +279,12 @@ final class SigningStore: Sendable {
                     try db.cachedStatement(sql: "INSERT OR IGNORE INTO dictionary (digest, bytes) VALUES (?, ?)")
                         .execute(arguments: [dictionary.digest, Data(dictionary.bytes)])
                 }
-                do {
-                    try db.cachedStatement(sql: """
-                        INSERT INTO stamp (
-                            egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document,
-                            stamped_at, extensions_offset, certificate_digest, document_size, dictionary_digest, qr_offset
-                        )
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(
-                        arguments: [
-                            stamp.egsID, stamp.icv, stamp.uuid, stamp.invoiceHash, stamp.previousHash, stamp.signingTime,
-                            stamp.qrOffset == nil ? stamp.qrCode : "", stamp.signatureValue, Data(stamp.inputDigest), Data(stamp.document), now,
-                            stamp.extensionsOffset, stamp.certificate?.digest, stamp.documentSize, stamp.dictionary?.digest, stamp.qrOffset,
-                        ]
-                    )
+                // A constraint refuses this stamp only (a UUID the unit already used): the others still commit.
+                if let refused = try StampInsert.insert(stamp, stampedAt: now, in: db) {
+                    outcomes.append(refused)
+                } else {
                     heads[stamp.egsID] = (stamp.icv, stamp.invoiceHash)
                     outcomes.append(nil)
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    // This stamp only (a UUID the unit already used): the others still commit.
-                    outcomes.append("\(error)")
                 }
             }
             for (egsID, head) in heads {

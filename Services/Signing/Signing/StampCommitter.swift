@@ -40,19 +40,28 @@ final class StampCommitter: Service, Sendable {
         self.minimumInterval = minimumInterval
     }
 
-    /// Queues `record` for the next transaction.
-    func enqueue(_ record: SigningStore.StampRecord) -> CommitTicket {
-        let ticket = CommitTicket()
+    /// Queues `record` for the next transaction, to settle `ticket`. Returns false, leaving the
+    /// ticket unsettled, when the committer has stopped: the caller then settles it, outside any
+    /// lock its handlers take.
+    func enqueue(_ record: SigningStore.StampRecord, ticket: CommitTicket) -> Bool {
         let (signal, stopped) = state.withLock { state -> (Bool, Bool) in
             guard !state.stopped else { return (false, true) }
             state.queue.append((record, ticket))
             defer { state.parked = false }
             return (state.parked, false)
         }
-        if stopped { ticket.resolve(.failure(SigningError.storage("the service is shutting down"))) }
         if signal { wakeUp.signal() }
+        return !stopped
+    }
+
+    /// Queues `record` for the next transaction.
+    func enqueue(_ record: SigningStore.StampRecord) -> CommitTicket {
+        let ticket = CommitTicket()
+        if !enqueue(record, ticket: ticket) { ticket.resolve(.failure(Self.stoppedError)) }
         return ticket
     }
+
+    static let stoppedError = SigningError.storage("the service is shutting down")
 
     func run() async throws {
         // On shutdown or cancellation alike: finish what is queued, then stop.

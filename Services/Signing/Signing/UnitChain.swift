@@ -41,7 +41,7 @@ final class UnitChain: Sendable {
     private let state: Mutex<State>
     /// Stamps computed but not yet durable, by UUID: a retry of one waits for it. A lock of its
     /// own, taken briefly inside the unit's turn and by the committer's thread after each
-    /// commit, which must not wait while a turn signs.
+    /// successful commit, which must not wait while a turn signs.
     private let pending = Mutex<[String: CommitTicket]>([:])
 
     init(
@@ -79,8 +79,9 @@ final class UnitChain: Sendable {
         case waitFor(CommitTicket)
         /// Stamped before: the first stamp, again.
         case answered(StampResponse)
-        /// A new stamp, queued for the next commit.
-        case committing(CommitTicket, StampResponse, epoch: Int)
+        /// A new stamp, queued for the next commit (or refused by a stopped committer: its
+        /// ticket is then settled with that, outside the lock).
+        case committing(CommitTicket, StampResponse, queued: Bool)
     }
 
     func stamp(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) async throws -> StampResponse {
@@ -113,25 +114,34 @@ final class UnitChain: Sendable {
             inFlight.whenResolved { _ in
                 Task { self.stamp(prepared, uuid: uuid, inputDigest: inputDigest, signingTime: signingTime, completion: completion) }
             }
-        case .committing(let ticket, let response, let epoch):
-            ticket.whenResolved { result in
-                if case .failure = result {
-                    self.state.withLock { state in
-                        guard state.epoch == epoch else { return }
-                        state.epoch += 1
-                        // Synchronous on purpose: no stamp of this unit may run on the stale state meanwhile.
-                        if let record = try? self.store.unitNow(self.egsID) {
-                            state.lastICV = record.lastICV
-                            state.lastHash = record.lastHash
-                        }
-                    }
+        case .committing(let ticket, let response, let queued):
+            if !queued { ticket.resolve(.failure(StampCommitter.stoppedError)) }
+            ticket.whenResolved { completion($0.map { response }) }
+        }
+    }
+
+    /// What follows a commit, for the stamp's ticket and the chain, before anything else waits
+    /// on the ticket: it is the ticket's first handler, registered before the ticket is in
+    /// `pending` or in the committer's queue. So a copy of the document, waiting on the ticket,
+    /// looks again only once the ticket has left `pending`.
+    ///
+    /// It runs on the committer's thread. After a failed commit it takes the unit's lock and
+    /// reads the committed head back, waiting for a turn in progress to finish: rare, and
+    /// the chain must not go on from the stale state meanwhile.
+    private func settle(_ ticket: CommitTicket, uuid: String, epoch: Int, result: Result<Void, any Error>) {
+        if case .failure = result {
+            state.withLock { state in
+                guard state.epoch == epoch else { return }
+                state.epoch += 1
+                if let record = try? store.unitNow(egsID) {
+                    state.lastICV = record.lastICV
+                    state.lastHash = record.lastHash
                 }
-                // After the reload: a retry of this UUID waits for the ticket until then.
-                self.pending.withLock { pending in
-                    if pending[uuid] === ticket { pending[uuid] = nil }
-                }
-                completion(result.map { response })
             }
+        }
+        // After the reload: a retry of this UUID waits for the ticket until then.
+        pending.withLock { pending in
+            if pending[uuid] === ticket { pending[uuid] = nil }
         }
     }
 
@@ -177,15 +187,18 @@ final class UnitChain: Sendable {
                 inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes, dictionary: dictionary), documentSize: compact.bytes.count,
                 extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: qrOffset
             )
-            // Queued in the unit's turn, so its stamps reach the store in chain order.
-            let ticket = committer.enqueue(record)
+            let ticket = CommitTicket()
+            let epoch = state.epoch
+            ticket.whenResolved { [self] result in settle(ticket, uuid: uuid, epoch: epoch, result: result) }
             pending.withLock { $0[uuid] = ticket }
+            // Queued in the unit's turn, so its stamps reach the store in chain order.
+            let queued = committer.enqueue(record, ticket: ticket)
             let response = StampResponse(
                 egsID: egsID, document: Data(stamped.xml), invoiceHash: state.lastHash, icv: icv,
                 previousInvoiceHash: previous, qrCode: stamped.qrCode, signatureValue: stamped.signatureValue,
                 signingTime: stamped.signingTime, uuid: uuid, repeated: false
             )
-            return .committing(ticket, response, epoch: state.epoch)
+            return .committing(ticket, response, queued: queued)
         }
     }
 }
