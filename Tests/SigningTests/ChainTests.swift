@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import GRDB
 import GRPCCore
@@ -8,6 +7,8 @@ import Synchronization
 import Testing
 import UnixSocketTransport
 import ZATCAStamp
+
+@testable import Signing
 
 /// Reads a unit's chain straight from the signing database.
 func chainOnDisk(data: String, unit: String) throws -> [(icv: Int64, hash: String, previous: String)] {
@@ -140,19 +141,28 @@ struct ChainTests {
             }
             items.append(BulkStampRequest(sequence: 99, request: StampRequest(egsID: "dup", document: try Fixtures.invoice(number: 99, uuid: uuids[0]))))
             let batch = BulkStampBatch(items: items)
-            // The database's write lock held from outside for a moment: the first copy of each
-            // document is computed and queued, its commit waits, and every other copy finds it
-            // in flight and waits for it.
+            // The database's write lock held from outside, on a thread of its own (it blocks),
+            // until the copies wait: the first copy of each document is computed and queued, its
+            // commit waits for the lock, and every other copy (and the impostor) finds it in
+            // flight and waits for it.
             let blocker = try DatabaseQueue(path: "\(service.data)/signing/signing.sqlite")
-            let locked = DispatchSemaphore(value: 0)
-            let holding = Task.detached {
-                try blocker.inTransaction(.immediate) { _ in
-                    locked.signal()
-                    Thread.sleep(forTimeInterval: 0.3)
-                    return .commit
+            let waitedBefore = UnitChain.copiesWaited.load(ordering: .relaxed)
+            await withCheckedContinuation { (locked: CheckedContinuation<Void, Never>) in
+                Thread.detachNewThread {
+                    var signalled = false
+                    do {
+                        try blocker.inTransaction(.immediate) { _ in
+                            locked.resume()
+                            signalled = true
+                            let deadline = Date().addingTimeInterval(10)
+                            while UnitChain.copiesWaited.load(ordering: .relaxed) - waitedBefore < 21, Date() < deadline { usleep(1_000) }
+                            return .commit
+                        }
+                    } catch {
+                        if !signalled { locked.resume() }
+                    }
                 }
             }
-            locked.wait()
             let answers = try await signing.stampStream { writer in
                 try await writer.write(batch)
             } responses: { responses in
@@ -160,7 +170,7 @@ struct ChainTests {
                 for try await results in responses { all += results.items }
                 return all
             }
-            try await holding.value
+            #expect(UnitChain.copiesWaited.load(ordering: .relaxed) - waitedBefore >= 21, "the copies did not wait for the first one's commit")
             #expect(answers.count == 25)
             let impostor = answers.first { $0.sequence == 99 }
             #expect(impostor?.stamp == nil && impostor?.errorMessage?.contains("already stamped a different document") == true, "\(String(describing: impostor))")
@@ -181,6 +191,50 @@ struct ChainTests {
             let disk = try chainOnDisk(data: service.data, unit: "dup")
             #expect(disk.count == 5)
             expectIntactChain(disk, unit: "dup")
+        }
+    }
+
+    @Test(
+        "A stream that fails still answers every document already in flight, before its error",
+        .timeLimit(.minutes(1))
+    )
+    func failingStreamAnswersInFlight() async throws {
+        try await TestSigningService.withService { signing, service in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "drain", csr: Fixtures.fields("drain"), selfSigned: true))
+            let first = BulkStampBatch(items: try (1...8).map {
+                BulkStampRequest(sequence: Int64($0), request: StampRequest(egsID: "drain", document: try Fixtures.invoice(number: $0)))
+            })
+            let tooMany = BulkStampBatch(items: (1...BulkStampBatch.maxItems + 1).map {
+                BulkStampRequest(sequence: Int64(100 + $0), request: StampRequest(egsID: "drain", document: Data("<x/>".utf8)))
+            })
+            // Commits wait a moment for a write lock held from outside, so the 8 are still in
+            // flight when the second message fails the stream.
+            let blocker = try DatabaseQueue(path: "\(service.data)/signing/signing.sqlite")
+            Thread.detachNewThread {
+                try? blocker.inTransaction(.immediate) { _ in
+                    Thread.sleep(forTimeInterval: 0.3)
+                    return .commit
+                }
+            }
+            let received = Mutex<[BulkStampResponse]>([])
+            let refusal = await #expect(throws: RPCError.self) {
+                try await signing.stampStream { writer in
+                    try await writer.write(first)
+                    try await writer.write(tooMany)
+                } responses: { responses in
+                    for try await results in responses { received.withLock { $0 += results.items } }
+                }
+            }
+            #expect(refusal?.code == .invalidArgument)
+            let answers = received.withLock { $0 }
+            #expect(Set(answers.map(\.sequence)) == Set(1...8), "\(answers.map(\.sequence))")
+            // Each stamped, or refused as cancelled before its turn; never anything else.
+            for answer in answers where answer.stamp == nil {
+                #expect(answer.errorCode == RPCError.Code.cancelled.rawValue, "\(String(describing: answer.errorMessage))")
+            }
+            let disk = try chainOnDisk(data: service.data, unit: "drain")
+            #expect(disk.count == answers.filter { $0.stamp != nil }.count)
+            expectIntactChain(disk, unit: "drain")
         }
     }
 }

@@ -183,6 +183,8 @@ struct SigningHandler: Signing.ServiceProtocol {
                             )
                         }
                         for item in batch.items {
+                            // A cancelled stream (the client went away) stamps nothing more.
+                            try Task.checkCancellation()
                             await limiter.acquire()
                             // The task ends once the stamp is queued for its commit; the answer is
                             // added where the commit settles it (usually the committer's thread).
@@ -195,6 +197,7 @@ struct SigningHandler: Signing.ServiceProtocol {
                             work.addTask {
                                 do {
                                     let stamp = try await prepare(item.request)
+                                    try Task.checkCancellation()
                                     stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
                                 } catch {
                                     answer(.failure(error))
@@ -230,7 +233,7 @@ struct SigningHandler: Signing.ServiceProtocol {
             case let error as SigningError:
                 rpc = RPCError(error)
             case is CancellationError:
-                // Only the reading and planning of a document can be cancelled, before its turn.
+                // Checked up to the unit's turn, never after: a stamp made is answered.
                 rpc = RPCError(code: .cancelled, message: "The stream ended before this document was stamped; nothing was issued for it.")
             default:
                 rpc = RPCError(code: .internalError, message: "\(error)")

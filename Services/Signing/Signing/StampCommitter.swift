@@ -132,9 +132,18 @@ final class CommitTicket: Sendable {
     }
 
     private let state = Mutex(State.pending)
+    /// Runs first when the ticket settles, before it shows as settled to anyone.
+    private let cleanup: (@Sendable (CommitTicket, Result<Void, any Error>) -> Void)?
+
+    /// `cleanup` runs on the resolving thread before any handler, and before
+    /// ``whenResolved(_:)`` can see the outcome.
+    init(cleanup: (@Sendable (CommitTicket, Result<Void, any Error>) -> Void)? = nil) {
+        self.cleanup = cleanup
+    }
 
     /// Settles the ticket and runs what waits for it, on the calling thread (the committer's).
     func resolve(_ result: Result<Void, any Error>) {
+        cleanup?(self, result)
         let waiting = state.withLock { state -> [@Sendable (Result<Void, any Error>) -> Void] in
             defer { state = .resolved(result) }
             if case .waiting(let handlers) = state { return handlers }

@@ -39,6 +39,8 @@ final class UnitChain: Sendable {
     }
 
     private let state: Mutex<State>
+    /// How many times a request found its UUID being committed and waited for it (for tests).
+    static let copiesWaited = Atomic<Int>(0)
     /// Stamps computed but not yet durable, by UUID: a retry of one waits for it. A lock of its
     /// own, taken briefly inside the unit's turn and by the committer's thread after each
     /// successful commit, which must not wait while a turn signs.
@@ -109,6 +111,7 @@ final class UnitChain: Sendable {
         case .answered(let response):
             completion(.success(response))
         case .waitFor(let inFlight):
+            Self.copiesWaited.add(1, ordering: .relaxed)
             // The same UUID is being committed: look again once it is settled, on a task of
             // its own (a turn may sign, which has no place on the committer's thread).
             inFlight.whenResolved { _ in
@@ -120,10 +123,9 @@ final class UnitChain: Sendable {
         }
     }
 
-    /// What follows a commit, for the stamp's ticket and the chain, before anything else waits
-    /// on the ticket: it is the ticket's first handler, registered before the ticket is in
-    /// `pending` or in the committer's queue. So a copy of the document, waiting on the ticket,
-    /// looks again only once the ticket has left `pending`.
+    /// What follows a commit, for the stamp's ticket and the chain: the ticket's cleanup, run
+    /// before the ticket shows as settled. So a copy of the document that finds the ticket in
+    /// `pending` and waits on it looks again only once the ticket has left `pending`.
     ///
     /// It runs on the committer's thread. After a failed commit it takes the unit's lock and
     /// reads the committed head back, waiting for a turn in progress to finish: rare, and
@@ -187,9 +189,8 @@ final class UnitChain: Sendable {
                 inputDigest: inputDigest, document: DocumentCompression.compress(compact.bytes, dictionary: dictionary), documentSize: compact.bytes.count,
                 extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: qrOffset
             )
-            let ticket = CommitTicket()
             let epoch = state.epoch
-            ticket.whenResolved { [self] result in settle(ticket, uuid: uuid, epoch: epoch, result: result) }
+            let ticket = CommitTicket { [self] ticket, result in settle(ticket, uuid: uuid, epoch: epoch, result: result) }
             pending.withLock { $0[uuid] = ticket }
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let queued = committer.enqueue(record, ticket: ticket)
