@@ -198,4 +198,56 @@ struct SigningStoreTests {
         #expect(after >= before + 200 * 2_000, "the database file grew from \(before) to \(after) bytes")
         #expect(try await store.stamps(egsID: "a").count == 200)
     }
+
+    @Test("The checkpointer starts the log over while the writer is busy, long before the writer's own threshold", .timeLimit(.minutes(2)))
+    func logRestartsUnderLoad() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/signing.sqlite"
+        let store = try SigningStore(path: path)
+        try await store.insertUnit(.init(egsID: "a", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
+        // The WAL header's checkpoint sequence number (bytes 12 to 15, big-endian) goes up by
+        // one each time the log starts over.
+        @Sendable func restarts() -> UInt32 {
+            guard let header = FileManager.default.contents(atPath: "\(path)-wal"), header.count >= 16 else { return 0 }
+            return header[12..<16].reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        let first = restarts()
+        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(2), idleInterval: .milliseconds(20), restartPages: 300)
+        let running = Task { try await checkpointer.run() }
+        // 300 batches of 20 stamps of 3 KB (about 20 log pages each), back to back on a thread of
+        // their own: some 6,000 pages, under the writer's 10,000. A restart every 300 pages makes
+        // about 20 (24 and 26 when measured); passive checkpoints alone, one (the writer's next
+        // transaction must begin in the moment after one has copied everything).
+        let written = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64, any Error>) in
+            Thread.detachNewThread {
+                do {
+                    var icv: Int64 = 0
+                    var previous = InvoiceHash.genesisPIH
+                    while icv < 6_000 {
+                        var batch: [SigningStore.StampRecord] = []
+                        for _ in 0..<20 {
+                            icv += 1
+                            var stamp = Self.stamp("a", icv, previous: previous, hash: "hash-\(icv)")
+                            stamp.document = Array(repeating: UInt8(truncatingIfNeeded: icv), count: 3_000)
+                            batch.append(stamp)
+                            previous = stamp.invoiceHash
+                        }
+                        let refusals = try store.commitNow(batch).compactMap { $0 }
+                        guard refusals.isEmpty else { throw SigningError.storage("stamps refused: \(refusals)") }
+                    }
+                    continuation.resume(returning: icv)
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+        running.cancel()
+        try await running.value
+        let after = restarts()
+        #expect(after >= first + 5, "the log started over \(after - first) times in \(written) stamps")
+        let walSize = (try FileManager.default.attributesOfItem(atPath: "\(path)-wal")[.size] as? Int) ?? 0
+        #expect(walSize < SigningStore.writerCheckpointPages * 4_120 / 2, "the log reached \(walSize) bytes")
+        #expect(try await store.stamps(egsID: "a").count == Int(written))
+    }
 }
