@@ -186,7 +186,7 @@ struct SigningStoreTests {
         #expect(try store.commitNow(batch) == Array(repeating: nil, count: 200))
         func fileSize() throws -> Int { (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
         let before = try fileSize()
-        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(5), idleInterval: .milliseconds(20))
+        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(5), idleInterval: .milliseconds(20), writerThreshold: { store.setWriterCheckpointFrames($0) })
         let running = Task { try await checkpointer.run() }
         var after = before
         for _ in 0..<250 where after < before + 200 * 2_000 {
@@ -213,12 +213,14 @@ struct SigningStoreTests {
             return header[12..<16].reduce(0) { $0 << 8 | UInt32($1) }
         }
         let first = restarts()
-        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(2), idleInterval: .milliseconds(20), restartPages: 300)
+        let checkpointer = WALCheckpointer(path: path, logger: Logger(label: "test"), busyInterval: .milliseconds(2), idleInterval: .milliseconds(20), restartFrames: 300, writerThreshold: { store.setWriterCheckpointFrames($0) })
         let running = Task { try await checkpointer.run() }
-        // 300 batches of 20 stamps of 3 KB (about 20 log pages each), back to back on a thread of
-        // their own: some 6,000 pages, under the writer's 10,000. A restart every 300 pages makes
-        // about 20 (24 and 26 when measured); passive checkpoints alone, one (the writer's next
-        // transaction must begin in the moment after one has copied everything).
+        defer { running.cancel() }
+        // 300 batches of 20 stamps of 3 KB, back to back on a thread of their own: about 10,000
+        // log frames in all. A restart every 300 frames makes about 20 (24 and 26 when
+        // measured). Passive checkpoints alone make none (the writer's next transaction would
+        // have to begin in the moment after one had copied everything): the log grows to the
+        // writer's threshold (10,000 frames, 41 MB), which starts it over once.
         let written = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int64, any Error>) in
             Thread.detachNewThread {
                 do {
@@ -245,9 +247,9 @@ struct SigningStoreTests {
         running.cancel()
         try await running.value
         let after = restarts()
-        #expect(after >= first + 5, "the log started over \(after - first) times in \(written) stamps")
+        #expect(after >= first + 5, "the log started over \(Int(after) - Int(first)) times in \(written) stamps")
         let walSize = (try FileManager.default.attributesOfItem(atPath: "\(path)-wal")[.size] as? Int) ?? 0
-        #expect(walSize < SigningStore.writerCheckpointPages * 4_120 / 2, "the log reached \(walSize) bytes")
+        #expect(walSize < WALCheckpointer.backstopFrames * 4_120 / 2, "the log reached \(walSize) bytes")
         #expect(try await store.stamps(egsID: "a").count == Int(written))
     }
 }

@@ -27,7 +27,7 @@ public enum SigningService {
         context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
         let notification = ServiceConnection(.notification, paths: context.paths)
         let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
-        let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger)
+        let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger, writerThreshold: { store.setWriterCheckpointFrames($0) })
         return ServiceParts(rpcServices: [handler], background: [committer, checkpointer, notification, watch])
     }
 }

@@ -50,9 +50,10 @@ final class SigningStore: Sendable {
 
     init(path: String) throws {
         var configuration = Configuration()
-        // Waits for a lock (the checkpointer's RESTART holds the writer's for a few ms) polled
-        // every 100 µs, for at least 10 s: SQLite's own wait sleeps 1, 2, 5, 10… ms at a time,
-        // and every stamp in flight would sleep with the committer.
+        // Waits for a lock (the checkpointer's RESTART holds the writer's for its copy and two
+        // fsyncs, up to about 10 ms more if it must wait itself) polled every 100 µs, for at
+        // least 10 s: SQLite's own wait sleeps 1, 2, 5, 10… ms at a time, and every stamp in
+        // flight would sleep with the committer.
         configuration.busyMode = .callback { tries in
             usleep(100)
             return tries < 100_000
@@ -72,16 +73,11 @@ final class SigningStore: Sendable {
             )
         }
         try migrator.migrate(pool)
-        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.writerCheckpointPages)") }
         var lookupConfiguration = Configuration()
         lookupConfiguration.readonly = true
         lookupConfiguration.busyMode = .timeout(10)
         lookups = try DatabaseQueue(path: path, configuration: lookupConfiguration)
     }
-
-    /// The log's length, in pages, at which the writer checkpoints by itself (SQLite's default
-    /// is 1,000). `WALCheckpointer` starts the log over long before; this is its backstop.
-    static let writerCheckpointPages = 10_000
 
     /// The schema, migration by migration.
     static let migrator: DatabaseMigrator = {
@@ -158,6 +154,16 @@ final class SigningStore: Sendable {
     }
         return migrator
     }()
+
+    /// The log's length, in frames, at which the writer checkpoints by itself after a commit
+    /// (`WALCheckpointer` raises it while it does that work instead).
+    func setWriterCheckpointFrames(_ frames: Int) {
+        do {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(frames)") }
+        } catch {
+            // Closed: there is no writer left to checkpoint.
+        }
+    }
 
     // MARK: Units
 

@@ -10,56 +10,81 @@ import Synchronization
 ///
 /// SQLite fsyncs the database file only at a checkpoint that reaches the end of the log, and the
 /// log starts over only after one. Left to itself, the writer makes that checkpoint after a
-/// commit once the log passes 1,000 pages: it copies what is left, fsyncs the file, and every
+/// commit once the log passes 1,000 frames: it copies what is left, fsyncs the file, and every
 /// stamp waiting for the next commit waits with it. On a database of 180,000 stamps at 3,500
 /// stamps/s that put the commit's p99 at 19 to 29 ms.
 ///
-/// Here instead:
-/// - a passive checkpoint every few milliseconds while the log grows, which never blocks the
-///   writer, and the pages it copies sent to the disk at once (write-back started, no flush);
-/// - at `restartPages`, a RESTART checkpoint: it waits for the writer's transaction to end,
-///   copies the few pages left and fsyncs a file that is mostly on disk already, and the writer's
-///   next transaction starts the log over.
+/// Here instead, a passive checkpoint every few milliseconds while the log grows (it never
+/// blocks the writer), and once the log has `restartFrames` frames and a passive checkpoint has
+/// copied all of them, a RESTART checkpoint. That one takes the write lock: it copies the frames
+/// committed since, fsyncs the log and the database file, and the writer's next transaction
+/// starts the log over. The committer still waits for those fsyncs, but only at a restart, and
+/// behind a copy of a few frames instead of hundreds.
 ///
-/// The writer's own threshold is `SigningStore.writerCheckpointPages`, a backstop for when this
-/// thread cannot keep up.
+/// While this runs, the writer's own threshold is `backstopFrames`, for when this thread falls
+/// behind; when it stops or fails, the threshold goes back to SQLite's 1,000 (`writerThreshold`).
 final class WALCheckpointer: Service, Sendable {
     private let path: String
     private let logger: Logger
     /// The pause between checkpoints while the log grows, and while it does not.
     private let busyInterval: Duration
     private let idleInterval: Duration
-    /// The log's length, in pages, at which it is started over.
-    private let restartPages: Int
+    /// The log's length, in frames, at which it is started over.
+    private let restartFrames: Int
+    private let writerThreshold: @Sendable (Int) -> Void
     private let stopped = Mutex(false)
     private let wakeUp = DispatchSemaphore(value: 0)
 
-    init(path: String, logger: Logger, busyInterval: Duration = .milliseconds(10), idleInterval: Duration = .milliseconds(200), restartPages: Int = 1_000) {
+    static let backstopFrames = 10_000
+    static let sqliteDefaultFrames = 1_000
+
+    /// - Parameter writerThreshold: sets the writer connection's `wal_autocheckpoint`.
+    init(
+        path: String,
+        logger: Logger,
+        busyInterval: Duration = .milliseconds(10),
+        idleInterval: Duration = .milliseconds(200),
+        restartFrames: Int = 1_000,
+        writerThreshold: @escaping @Sendable (Int) -> Void
+    ) {
         self.path = path
         self.logger = logger
         self.busyInterval = busyInterval
         self.idleInterval = idleInterval
-        self.restartPages = restartPages
+        self.restartFrames = restartFrames
+        self.writerThreshold = writerThreshold
     }
 
     func run() async throws {
         var configuration = Configuration()
-        // A RESTART holds the write lock while it waits for readers of older snapshots: give up
-        // after about 20 ms (and try again later) rather than stall the committer behind a long
-        // read. Polled every 100 µs: SQLite's own busy wait sleeps 1, 2, 5, 10… ms at a time.
+        // A RESTART holds the write lock while it waits, for the writer's transaction to end or
+        // for a reader of an older snapshot: give up 10 ms after the first wait (and try again
+        // later) rather than keep the committer behind a long read. Polled every 100 µs:
+        // SQLite's own wait sleeps 1, 2, 5, 10… ms at a time.
+        let waitStarted = Mutex(ContinuousClock.now)
         configuration.busyMode = .callback { tries in
+            let now = ContinuousClock.now
+            if tries == 0 { waitStarted.withLock { $0 = now } }
+            guard now - waitStarted.withLock({ $0 }) < .milliseconds(10) else { return false }
             usleep(100)
-            return tries < 200
+            return true
+        }
+        configuration.prepareDatabase { db in
+            // A checkpoint that reaches the end of the log must fsync the database file before
+            // the log starts over: never leave that to the build's default.
+            try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         let connection: DatabaseQueue
         do {
             connection = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            // Only the writer's own checkpoints then: slower, not wrong.
+            // The writer's own checkpoints then, at SQLite's threshold: slower, not wrong.
             logger.warning("wal.checkpoint.unavailable", metadata: ["error": "\(error)"])
             return
         }
+        writerThreshold(Self.backstopFrames)
         await DedicatedThread.run(name: "wal-checkpointer", loop: { self.loop(connection) }, stop: { self.stop() })
+        writerThreshold(Self.sqliteDefaultFrames)
     }
 
     private func stop() {
@@ -70,51 +95,50 @@ final class WALCheckpointer: Service, Sendable {
     private func loop(_ connection: DatabaseQueue) {
         var failing = false
         var lastFrames = 0
-        var lastCopied = 0
-        // The database file, for starting its write-back; without it, the fsync at a restart
-        // writes everything copied since the last one, as it would with SQLite alone.
-        let file = open(path, O_RDONLY | O_CLOEXEC)
-        defer { if file >= 0 { close(file) } }
+        // The log's length when it was last restarted: until the writer writes again (and the
+        // log starts over), the passive checkpoints report the same full log.
+        var restartedAt = -1
+        var restartBackoff = 0
         while !stopped.withLock({ $0 }) {
             var growing = false
             do {
-                // (busy, pages in the log, pages copied so far); -1s when there is no log, or
-                // when another checkpoint (the writer's) held the lock.
+                // (busy, frames in the log, frames copied so far); -1s when there is no log, or
+                // when another checkpoint (the writer's) held the checkpoint lock.
                 let row = try connection.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(PASSIVE)") }
                 let busy: Int = row?[0] ?? 0
                 let frames: Int = row?[1] ?? -1
                 let copied: Int = row?[2] ?? -1
-                if file >= 0, copied > 0, copied != lastCopied { startWriteBack(file) }
-                lastCopied = copied
                 growing = busy != 0 || (frames > 0 && frames != lastFrames)
                 lastFrames = frames
-                if frames >= restartPages {
-                    // Busy when a reader or the writer held on past the wait: next time.
+                if frames != restartedAt { restartedAt = -1 }
+                restartBackoff = max(0, restartBackoff - 1)
+                // Only when every frame was copied: no reader holds an older snapshot, so the
+                // RESTART waits at most for the writer's transaction.
+                if frames >= restartFrames, copied == frames, restartedAt < 0, restartBackoff == 0 {
                     let restart = try connection.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)") }
-                    if (restart?[0] ?? 1) == 0 { lastFrames = 0; lastCopied = 0 }
+                    if (restart?[0] ?? 1) == 0 {
+                        restartedAt = frames
+                    } else {
+                        // A reader or the writer held on past the wait: not again for 5 passes.
+                        restartBackoff = 5
+                    }
                 }
-                if failing { logger.info("wal.checkpoint.recovered") }
+                if failing {
+                    logger.info("wal.checkpoint.recovered")
+                    writerThreshold(Self.backstopFrames)
+                }
                 failing = false
             } catch {
-                // The writer's own checkpoints go on; this one retries at the idle pace.
-                if !failing { logger.warning("wal.checkpoint.failed", metadata: ["error": "\(error)"]) }
+                // The writer checkpoints by itself again, at SQLite's threshold, until this
+                // one recovers; it retries at the idle pace.
+                if !failing {
+                    logger.warning("wal.checkpoint.failed", metadata: ["error": "\(error)"])
+                    writerThreshold(Self.sqliteDefaultFrames)
+                }
                 failing = true
             }
             let pause = growing ? busyInterval : idleInterval
             _ = wakeUp.wait(timeout: .now() + .nanoseconds(Int(pause.components.seconds * 1_000_000_000 + pause.components.attoseconds / 1_000_000_000)))
         }
     }
-}
-
-/// `sync_file_range(file, 0, 0, SYNC_FILE_RANGE_WRITE)`: starts writing the file's dirty pages
-/// out, without waiting for them and without a device flush. Glibc declares it only under
-/// `_GNU_SOURCE`, which Swift's Glibc module does not define, so it is looked up by name.
-private let syncFileRange: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32)? = {
-    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "sync_file_range") else { return nil }
-    return unsafeBitCast(symbol, to: (@convention(c) (Int32, Int64, Int64, UInt32) -> Int32).self)
-}()
-
-private func startWriteBack(_ file: Int32) {
-    let syncFileRangeWrite: UInt32 = 2
-    _ = syncFileRange?(file, 0, 0, syncFileRangeWrite)
 }
