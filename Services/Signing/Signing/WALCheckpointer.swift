@@ -96,7 +96,7 @@ final class WALCheckpointer: Service, Sendable {
         var failing = false
         var lastFrames = 0
         // The log's length when it was last restarted: until the writer writes again (and the
-        // log starts over), the passive checkpoints report the same full log.
+        // log starts over), the passive checkpoints report that same full log.
         var restartedAt = -1
         var restartBackoff = 0
         while !stopped.withLock({ $0 }) {
@@ -110,11 +110,10 @@ final class WALCheckpointer: Service, Sendable {
                 let copied: Int = row?[2] ?? -1
                 growing = busy != 0 || (frames > 0 && frames != lastFrames)
                 lastFrames = frames
-                if frames != restartedAt { restartedAt = -1 }
                 restartBackoff = max(0, restartBackoff - 1)
                 // Only when every frame was copied: no reader holds an older snapshot, so the
                 // RESTART waits at most for the writer's transaction.
-                if frames >= restartFrames, copied == frames, restartedAt < 0, restartBackoff == 0 {
+                if frames >= restartFrames, copied == frames, frames != restartedAt, restartBackoff == 0 {
                     let restart = try connection.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)") }
                     if (restart?[0] ?? 1) == 0 {
                         restartedAt = frames
