@@ -221,7 +221,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "UnixSocketTransportTests",
-                dependencies: ["UnixSocketTransport", "EInvoiceRPC", "BinaryCoding", "CZlib", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
+                dependencies: ["UnixSocketTransport", "EInvoiceRPC", "BinaryCoding", "CZlib", "TestSupport", .grpcCore, .grpcInProcess, .nioCore, .nioPosix, .logging],
                 path: "Tests/UnixSocketTransportTests",
                 swiftSettings: strictSettings
             ),
@@ -260,7 +260,7 @@ let package = Package(
             ),
             .testTarget(
                 name: "SigningTests",
-                dependencies: ["Signing", "SigningContract", "BinaryCoding", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", .grpcCore, .grpcInProcess, .logging],
+                dependencies: ["Signing", "SigningContract", "BinaryCoding", "ServiceRuntime", "UnixSocketTransport", "ZATCAStamp", "ZATCACrypto", "TestSupport", .grpcCore, .grpcInProcess, .logging],
                 path: "Tests/SigningTests",
                 swiftSettings: strictSettings
             ),

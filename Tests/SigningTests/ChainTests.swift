@@ -1,9 +1,11 @@
+import BinaryCoding
 import Foundation
 import GRDB
 import GRPCCore
 import ServiceRuntime
 import SigningContract
 import Synchronization
+import TestSupport
 import Testing
 import UnixSocketTransport
 import ZATCAStamp
@@ -237,6 +239,66 @@ struct ChainTests {
             let disk = try chainOnDisk(data: service.data, unit: "drain")
             #expect(disk.count == answers.filter { $0.stamp != nil }.count)
             expectIntactChain(disk, unit: "drain")
+        }
+    }
+
+    @Test(
+        "A peer that sends a stream quickly and never reads it holds at most the stream's limit of answers in the service; once it reads, every answer comes",
+        .timeLimit(.minutes(3))
+    )
+    func unreadStreamIsBounded() async throws {
+        try await TestSigningService.withService { signing, service in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "unread", csr: Fixtures.fields("unread"), selfSigned: true))
+            // 400 documents, 10 a message, written by hand on a raw socket (so nothing reads the
+            // answers until the test does).
+            let total = 400
+            var bytes = prefaceBytes
+            bytes += RawFrame(streamID: 1, kind: 0x01, flags: 0, payload: RawFrame.openPayload(path: "einvoice.signing.v1.Signing/StampStream")).encoded()
+            for first in stride(from: 1, through: total, by: 10) {
+                let batch = BulkStampBatch(items: try (first..<(first + 10)).map {
+                    BulkStampRequest(sequence: Int64($0), request: StampRequest(egsID: "unread", document: try Fixtures.invoice(number: $0)))
+                })
+                bytes += RawFrame(streamID: 1, kind: 0x02, flags: 0, payload: try BinaryEncoder().encode(batch)).encoded()
+            }
+            bytes += RawFrame(streamID: 1, kind: 0x03, flags: 0, payload: []).encoded()
+            let request = bytes
+            let socket = try RawSocket(path: "\(service.runtime)/signing.sock")
+            // Its writes block once the service stops reading: on a thread of their own.
+            let written = Task {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    Thread.detachNewThread {
+                        socket.write(request)
+                        done.resume()
+                    }
+                }
+            }
+            // Stamping stops once the answers not read fill the stream's 64 places (plus what
+            // the socket's buffers hold): wait until the chain has not moved for a second.
+            var stalled: Int64 = -1
+            var still = 0
+            while still < 5 {
+                try await Task.sleep(for: .milliseconds(200))
+                let icv = try await signing.getUnit("unread").lastICV
+                still = icv == stalled ? still + 1 : 0
+                stalled = icv
+            }
+            #expect(stalled >= 64, "the stream stalled before its limit: \(stalled)")
+            #expect(stalled <= 200, "\(stalled) of \(total) documents stamped with no answer read")
+            // Reading now lets the rest through, every answer once, and the call ends OK.
+            let frames = await socket.readFrames(until: 0x05, streamID: 1, timeout: 120)
+            await written.value
+            var answers: [BulkStampResponse] = []
+            for frame in frames where frame.kind == 0x02 {
+                #expect(frame.flags == 0, "answers are sent uncompressed")
+                answers += try BinaryDecoder().decode(BulkStampResults.self, from: frame.payload).items
+            }
+            #expect(frames.last?.status?.code == 0, "\(String(describing: frames.last?.status))")
+            #expect(answers.count == total)
+            #expect(Set(answers.map(\.sequence)) == Set(1...Int64(total)))
+            #expect(answers.allSatisfy { $0.stamp != nil })
+            let disk = try chainOnDisk(data: service.data, unit: "unread")
+            #expect(disk.count == total)
+            expectIntactChain(disk, unit: "unread")
         }
     }
 }

@@ -1,6 +1,7 @@
 import EInvoiceRPC
 import Foundation
 import GRPCCore
+import TestSupport
 import Testing
 import UnixSocketTransport
 

@@ -2,6 +2,7 @@ import EInvoiceRPC
 import Foundation
 import GRPCCore
 import GRPCInProcessTransport
+import TestSupport
 import Testing
 import UnixSocketTransport
 

@@ -140,10 +140,12 @@ public struct InvoicingHandler: Invoicing.ServiceProtocol {
         let result: StampResult
         do {
             result = try await stamper.stamp(xml, egsID: egsID)
-        } catch let error as RPCError where error.code == .unavailable || error.code == .deadlineExceeded || error.code == .cancelled {
+        } catch let error as RPCError where [.unavailable, .deadlineExceeded, .cancelled, .aborted].contains(error.code) {
+            // Not answered, or refused for now (`.aborted`: the stamp sat on a commit that
+            // failed; nothing was issued): stamped later, as it is.
             logger.warning("invoice.stamp.pending", metadata: ["invoice.id": "\(stored.record.id)", "error": "\(error.message)"])
             throw InvoicingError.stampPending(
-                "Invoice \(stored.record.number ?? stored.record.id) is stored and numbered, but the signing service did not answer (\(error.message)); "
+                "Invoice \(stored.record.number ?? stored.record.id) is stored and numbered, but the signing service did not stamp it yet (\(error.message)); "
                     + "it will be stamped when the signing service is back. Repeat the request with the same idempotency key to get the result."
             )
         } catch let error as RPCError {

@@ -17,7 +17,9 @@ public enum SigningError: Error, RPCErrorConvertible, CustomStringConvertible, S
         switch self {
         case .unknownUnit: .notFound
         case .unitExists, .alreadyStamped: .alreadyExists
-        case .noCertificate, .chainConflict: .failedPrecondition
+        case .noCertificate: .failedPrecondition
+        // Nothing was issued and a retry succeeds: the stamp sat on a commit that failed.
+        case .chainConflict: .aborted
         case .certificateMismatch, .invalidRequest, .invalidDocument: .invalidArgument
         case .storage: .unavailable
         }

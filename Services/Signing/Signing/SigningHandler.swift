@@ -155,17 +155,32 @@ struct SigningHandler: Signing.ServiceProtocol {
         _ responses: RPCWriter<BulkStampResults>,
         context: ServerContext
     ) async throws {
-        // Up to 64 documents in flight. Answers go out through one writer task (an RPC writer
-        // takes one message at a time); those that finish while it writes wait in `ready` and
-        // leave together in its next message.
+        // Up to 64 documents in flight, from the request until their answer is written. Answers
+        // go out through one writer task (an RPC writer takes one message at a time); those that
+        // finish while it writes wait in `ready` and leave together in its next message. A
+        // client that sends quickly and reads slowly thus holds at most 64 answers here.
         let limit = 64
         let limiter = AsyncLimiter(limit)
-        let ready = ReadyAnswers()
+        let ready = ReadyAnswers(limiter: limiter)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await _ in ready.wakeups {
-                    for items in ready.take() { try await responses.write(BulkStampResults(items: items)) }
+                    let messages = ready.take()
+                    for (index, items) in messages.enumerated() {
+                        do {
+                            try await responses.write(BulkStampResults(items: items))
+                        } catch {
+                            // The stream is broken: no more stamps for it, and every place held
+                            // by an answer not written is free again.
+                            ready.stop(error, unwritten: messages[index...].reduce(0) { $0 + $1.count })
+                            throw error
+                        }
+                        ready.written(items.count)
+                    }
                 }
+                // Ended by `finish()` (nothing is left then) or by cancellation: answers that
+                // come later are dropped, and their places freed.
+                ready.stop(CancellationError(), unwritten: 0)
             }
             var failure: (any Error)?
             do {
@@ -186,13 +201,16 @@ struct SigningHandler: Signing.ServiceProtocol {
                             // A cancelled stream (the client went away) stamps nothing more.
                             try Task.checkCancellation()
                             await limiter.acquire()
+                            if let stopped = ready.stopped {
+                                limiter.release()
+                                throw stopped
+                            }
                             // The task ends once the stamp is queued for its commit; the answer is
                             // added where the commit settles it (usually the committer's thread).
                             // It keeps the sequence number only, not the request and its document.
                             let sequence = item.sequence
                             let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
                                 ready.add(Self.answer(sequence, result))
-                                limiter.release()
                             }
                             work.addTask {
                                 do {
@@ -209,9 +227,9 @@ struct SigningHandler: Signing.ServiceProtocol {
             } catch {
                 failure = error
             }
-            // Every document in flight answered, even when the stream fails: all of the
-            // limiter's places are free again. The answers written meanwhile still reach the
-            // client ahead of the error.
+            // Every document in flight answered and its answer written (or dropped, when the
+            // writer has stopped), even when the stream fails: all of the limiter's places are
+            // free again. The answers written meanwhile still reach the client ahead of the error.
             for _ in 0..<limit { await limiter.acquire() }
             ready.finish()
             if let failure {
@@ -311,25 +329,62 @@ extension CSRRequest {
 /// A bulk stream's answers that are ready and not yet written. Adding to an empty list wakes
 /// the writer; one wake-up is kept at most, since the writer takes the whole list.
 final class ReadyAnswers: Sendable {
-    private let answers = Mutex<[BulkStampResponse]>([])
+    private struct State {
+        var answers: [BulkStampResponse] = []
+        /// Why the writer stopped, once it has: answers are dropped from then on.
+        var stopped: (any Error)?
+    }
+
+    private let state = Mutex(State())
+    /// Each answer holds a place until it is written or dropped.
+    private let limiter: AsyncLimiter
     private let wake: AsyncStream<Void>.Continuation
     let wakeups: AsyncStream<Void>
 
-    init() {
+    init(limiter: AsyncLimiter) {
+        self.limiter = limiter
         (wakeups, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
     }
 
     func add(_ answer: BulkStampResponse) {
-        if answers.withLock({ $0.append(answer); return $0.count == 1 }) { wake.yield() }
+        let (first, dropped) = state.withLock { state -> (Bool, Bool) in
+            guard state.stopped == nil else { return (false, true) }
+            state.answers.append(answer)
+            return (state.answers.count == 1, false)
+        }
+        if dropped {
+            limiter.release()
+        } else if first {
+            wake.yield()
+        }
     }
+
+    /// `count` answers taken with ``take()`` are written: their places are free.
+    func written(_ count: Int) {
+        for _ in 0..<count { limiter.release() }
+    }
+
+    /// The writer stopped: the answers waiting, the `unwritten` ones it had taken, and every one
+    /// added from now on give their places back unsent.
+    func stop(_ error: any Error, unwritten: Int) {
+        let waiting = state.withLock { state -> Int in
+            if state.stopped == nil { state.stopped = error }
+            defer { state.answers = [] }
+            return state.answers.count
+        }
+        written(waiting + unwritten)
+    }
+
+    /// Why the writer stopped, if it has.
+    var stopped: (any Error)? { state.withLock { $0.stopped } }
 
     /// The answers ready now, in messages of at most ``messageBytes`` of documents: under the
     /// transport's compression threshold (64 KiB by default), since zlib on a local socket costs far more
     /// CPU than the bytes it saves (a message of 8 stamps took about 0.7 ms to compress).
     func take() -> [[BulkStampResponse]] {
-        let all = answers.withLock { answers in
-            defer { answers = [] }
-            return answers
+        let all = state.withLock { state in
+            defer { state.answers = [] }
+            return state.answers
         }
         var messages: [[BulkStampResponse]] = []
         var size = 0

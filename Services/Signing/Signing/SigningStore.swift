@@ -167,13 +167,18 @@ final class SigningStore: Sendable {
 
     // MARK: Units
 
+    /// Refuses a unit that exists, also when another call created it since the caller looked.
     func insertUnit(_ unit: UnitRecord) async throws {
-        try await pool.write { db in
-            try db.execute(
-                sql: "INSERT INTO unit (egs_id, created_at, sealed_key, csr_pem, certificate_der, certificate_kind) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [unit.egsID, unit.createdAt.timeIntervalSince1970, Data(unit.sealedKey), unit.csrPEM, unit.certificateDER.map { Data($0) }, unit.certificateKind]
-            )
-            try db.execute(sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash) VALUES (?, ?, ?)", arguments: [unit.egsID, unit.lastICV, unit.lastHash])
+        do {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "INSERT INTO unit (egs_id, created_at, sealed_key, csr_pem, certificate_der, certificate_kind) VALUES (?, ?, ?, ?, ?, ?)",
+                    arguments: [unit.egsID, unit.createdAt.timeIntervalSince1970, Data(unit.sealedKey), unit.csrPEM, unit.certificateDER.map { Data($0) }, unit.certificateKind]
+                )
+                try db.execute(sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash) VALUES (?, ?, ?)", arguments: [unit.egsID, unit.lastICV, unit.lastHash])
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw SigningError.unitExists(unit.egsID)
         }
     }
 

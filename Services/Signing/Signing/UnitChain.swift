@@ -147,11 +147,23 @@ final class UnitChain: Sendable {
         }
     }
 
+    /// The stamp `egsID` made earlier for `uuid`, if any; a failed read is the store's error,
+    /// not the caller's.
+    private static func earlierStamp(in store: SigningStore, egsID: String, uuid: String) throws(SigningError) -> SigningStore.StampRecord? {
+        do {
+            return try store.stampNow(egsID: egsID, uuid: uuid)
+        } catch let error as SigningError {
+            throw error
+        } catch {
+            throw .storage("an earlier stamp of UUID \(uuid) could not be read: \(error)")
+        }
+    }
+
     /// The unit's turn: under its lock, never suspending.
     private func turn(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) throws -> Turn {
         try state.withLock { (state: inout State) throws -> Turn in
             if let inFlight = pending.withLock({ $0[uuid] }) { return .waitFor(inFlight) }
-            if state.stampedUUIDs.mightContain(uuid), let previous = try store.stampNow(egsID: egsID, uuid: uuid) {
+            if state.stampedUUIDs.mightContain(uuid), let previous = try Self.earlierStamp(in: store, egsID: egsID, uuid: uuid) {
                 guard previous.inputDigest == inputDigest else {
                     throw SigningError.alreadyStamped(
                         "Unit \(egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."

@@ -78,8 +78,11 @@ final class WALCheckpointer: Service, Sendable {
         do {
             connection = try DatabaseQueue(path: path, configuration: configuration)
         } catch {
-            // The writer's own checkpoints then, at SQLite's threshold: slower, not wrong.
+            // The writer's own checkpoints then, at SQLite's threshold: slower, not wrong. This
+            // service waits for the shutdown all the same: one that returns early ends the
+            // whole service group, stamps in flight included.
             logger.warning("wal.checkpoint.unavailable", metadata: ["error": "\(error)"])
+            try? await gracefulShutdown()
             return
         }
         writerThreshold(Self.backstopFrames)

@@ -1,17 +1,17 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A Unix-socket client that speaks raw bytes, for writing frames by hand (hostile input, and a
-/// check that `protocols/WIRE.md` is enough to talk to the server).
+/// A Unix-socket client that speaks raw bytes, for writing frames by hand (hostile input, a peer
+/// that never reads, and a check that `protocols/WIRE.md` is enough to talk to the server).
 ///
 /// Its reads block, so they run on a thread of their own: blocking the two threads of Swift's
 /// cooperative pool on this machine would starve the server under test.
-final class RawSocket: @unchecked Sendable {
-    let fd: Int32
+public final class RawSocket: @unchecked Sendable {
+    public let fd: Int32
 
-    init(path: String) throws {
+    public init(path: String) throws {
         fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
@@ -31,7 +31,7 @@ final class RawSocket: @unchecked Sendable {
 
     deinit { close(fd) }
 
-    func write(_ bytes: [UInt8]) {
+    public func write(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -41,15 +41,15 @@ final class RawSocket: @unchecked Sendable {
     }
 
     /// Half-closes the sending side.
-    func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
+    public func shutdownWrite() { shutdown(fd, Int32(SHUT_WR)) }
 
     /// Reads until the peer closes or `timeout` passes. Returns the bytes and whether it closed.
-    func readAll(timeout: Double = 30) async -> (bytes: [UInt8], closed: Bool) {
+    public func readAll(timeout: Double = 30) async -> (bytes: [UInt8], closed: Bool) {
         await onThread { self.blockingReadAll(timeout: timeout) }
     }
 
     /// Reads frames until one of `kind` arrives for `streamID`, the peer closes, or time runs out.
-    func readFrames(until kind: UInt8, streamID: UInt32, timeout: Double = 30) async -> [RawFrame] {
+    public func readFrames(until kind: UInt8, streamID: UInt32, timeout: Double = 30) async -> [RawFrame] {
         await onThread { self.blockingReadFrames(until: kind, streamID: streamID, timeout: timeout) }
     }
 
@@ -96,17 +96,24 @@ final class RawSocket: @unchecked Sendable {
 }
 
 /// A frame as `protocols/WIRE.md` lays it out.
-struct RawFrame: Sendable {
-    var streamID: UInt32
-    var kind: UInt8
-    var flags: UInt8
-    var payload: [UInt8]
+public struct RawFrame: Sendable {
+    public var streamID: UInt32
+    public var kind: UInt8
+    public var flags: UInt8
+    public var payload: [UInt8]
 
-    func encoded() -> [UInt8] {
+    public init(streamID: UInt32, kind: UInt8, flags: UInt8, payload: [UInt8]) {
+        self.streamID = streamID
+        self.kind = kind
+        self.flags = flags
+        self.payload = payload
+    }
+
+    public func encoded() -> [UInt8] {
         UInt32(6 + payload.count).bigEndianBytes + streamID.bigEndianBytes + [kind, flags] + payload
     }
 
-    static func parse(_ bytes: inout [UInt8]) -> RawFrame? {
+    public static func parse(_ bytes: inout [UInt8]) -> RawFrame? {
         guard bytes.count >= 4 else { return nil }
         let length = Int(UInt32(bigEndianBytes: bytes[0..<4]))
         guard bytes.count >= 4 + length else { return nil }
@@ -121,7 +128,7 @@ struct RawFrame: Sendable {
     }
 
     /// The OPEN payload: path, timeout (µs), metadata.
-    static func openPayload(path: String, timeoutMicroseconds: UInt64 = 0, metadata: [(String, String)] = []) -> [UInt8] {
+    public static func openPayload(path: String, timeoutMicroseconds: UInt64 = 0, metadata: [(String, String)] = []) -> [UInt8] {
         var payload = UInt16(path.utf8.count).bigEndianBytes + Array(path.utf8)
         payload += timeoutMicroseconds.bigEndianBytes
         payload += UInt16(metadata.count).bigEndianBytes
@@ -132,7 +139,7 @@ struct RawFrame: Sendable {
     }
 
     /// The status code and message of a STATUS payload.
-    var status: (code: UInt8, message: String)? {
+    public var status: (code: UInt8, message: String)? {
         guard kind == 0x05, payload.count >= 5 else { return nil }
         let length = Int(UInt32(bigEndianBytes: payload[1..<5]))
         guard payload.count >= 5 + length else { return nil }
@@ -141,11 +148,11 @@ struct RawFrame: Sendable {
 }
 
 extension FixedWidthInteger {
-    var bigEndianBytes: [UInt8] { withUnsafeBytes(of: bigEndian) { Array($0) } }
+    public var bigEndianBytes: [UInt8] { withUnsafeBytes(of: bigEndian) { Array($0) } }
 
-    init(bigEndianBytes bytes: ArraySlice<UInt8>) {
+    public init(bigEndianBytes bytes: ArraySlice<UInt8>) {
         self = bytes.reduce(0) { ($0 << 8) | Self($1) }
     }
 }
 
-let prefaceBytes: [UInt8] = Array("EINVRPC".utf8) + [1]
+public let prefaceBytes: [UInt8] = Array("EINVRPC".utf8) + [1]
