@@ -80,6 +80,8 @@ enum CanonicalForm {
                 let second = bytes[index + 1]
                 if lead == 0xE0, second < 0xA0 { return false }  // overlong
                 if lead == 0xED, second > 0x9F { return false }  // surrogate
+                // U+FFFE and U+FFFF: not XML characters (libxml2 refuses them in C14N output).
+                if lead == 0xEF, second == 0xBF, bytes[index + 2] >= 0xBE { return false }
                 index += 3
             case 0xF0...0xF4:
                 guard continuation(1), continuation(2), continuation(3) else { return false }
@@ -99,16 +101,6 @@ enum CanonicalForm {
     }
 
     static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
-
-    /// Bytes a URI may hold (RFC 3986).
-    @inline(__always)
-    static func isURIByte(_ byte: UInt8) -> Bool {
-        isNameByte(byte) || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?")
-            || byte == UInt8(ascii: "#") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "@")
-            || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "$") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "(")
-            || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ",")
-            || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "%")
-    }
 
     /// ASCII name characters (anything else sends the document to libxml2).
     @inline(__always)
@@ -221,7 +213,10 @@ enum CanonicalForm {
             range.count >= text.utf8CodeUnitCount && memcmp(bytes.baseAddress! + range.lowerBound, text.utf8Start, text.utf8CodeUnitCount) == 0
         }
 
-        /// `scheme:rest` with only URI characters (libxml2's C14N refuses relative namespace URIs).
+        /// `scheme:rest` of a plain kind: letters, digits, `: / . _ -` and at most one `#`
+        /// (libxml2's C14N refuses relative namespace URIs and fails on some escapes and
+        /// brackets; anything unusual goes to libxml2), and neither of the two reserved
+        /// namespace URIs, whose declarations C14N drops or refuses.
         func isAbsoluteURI(_ value: Range<Int>) -> Bool {
             guard let first = value.first.map({ bytes[$0] | 0x20 }), first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"),
                 let colon = value.first(where: { bytes[$0] == UInt8(ascii: ":") }), colon + 1 < value.upperBound
@@ -233,7 +228,20 @@ enum CanonicalForm {
                     || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
                 else { return false }
             }
-            return value.allSatisfy { CanonicalForm.isURIByte(bytes[$0]) }
+            var fragments = 0
+            for i in value {
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "#") {
+                    fragments += 1
+                } else if !(CanonicalForm.isNameByte(byte) || byte == UInt8(ascii: "/")) {
+                    return false
+                }
+            }
+            return fragments <= 1 && !equal(value, "http://www.w3.org/XML/1998/namespace") && !equal(value, "http://www.w3.org/2000/xmlns/")
+        }
+
+        func equal(_ range: Range<Int>, _ text: StaticString) -> Bool {
+            range.count == text.utf8CodeUnitCount && starts(range, with: text)
         }
 
         mutating func startTag() -> Bool {
@@ -271,7 +279,17 @@ enum CanonicalForm {
                     guard depth == 0, lastAttribute == nil, isAbsoluteURI(value) else { return false }
                     if let last = lastNamespace, !precedes(last, attribute) { return false }
                     lastNamespace = attribute
-                    if !isDefault { prefixes.append((attribute.lowerBound + 6)..<attribute.upperBound) }
+                    if !isDefault {
+                        // A plain prefix: not empty, no colon, not reserved (`xml…` in any case).
+                        let prefix = (attribute.lowerBound + 6)..<attribute.upperBound
+                        guard !prefix.isEmpty, colon(in: prefix) == nil else { return false }
+                        if prefix.count >= 3, bytes[prefix.lowerBound] | 0x20 == UInt8(ascii: "x"), bytes[prefix.lowerBound + 1] | 0x20 == UInt8(ascii: "m"),
+                            bytes[prefix.lowerBound + 2] | 0x20 == UInt8(ascii: "l")
+                        {
+                            return false
+                        }
+                        prefixes.append(prefix)
+                    }
                 } else {
                     // Plain attributes only (a prefixed one sorts by namespace URI), by name.
                     guard colon(in: attribute) == nil else { return false }
@@ -281,7 +299,8 @@ enum CanonicalForm {
             }
             if let colon = colon(in: element) {
                 let prefix = element.lowerBound..<colon
-                guard prefixes.contains(where: { equal($0, prefix) }) else { return false }
+                // One colon at most: `<cbc:Note:x>` is not namespace-well-formed.
+                guard prefixes.contains(where: { equal($0, prefix) }), self.colon(in: (colon + 1)..<element.upperBound) == nil else { return false }
             }
             depth += 1
             return true

@@ -20,11 +20,13 @@ public enum InvoiceHasher {
         try document.withBytes { (raw) throws(XMLStampError) in try hash(of: raw) }
     }
 
-    /// The hash of a document that already lacks the three excluded elements (the stamper's
-    /// view of the document it is building).
+    /// The hash of a document whose own stamp elements are already left out (the stamper's
+    /// view of the document it is building); any the recipe finds deeper are removed here.
     static func hash(ofExcludedForm document: [UInt8]) throws(XMLStampError) -> InvoiceHash {
         try document.withBytes { (raw) throws(XMLStampError) in
-            InvoiceHash(digest: SHA256Digest.hash(try LibXMLDocument.parse(raw).canonical()))
+            let parsed = try LibXMLDocument.parse(raw)
+            parsed.removeStampElements()
+            return InvoiceHash(digest: SHA256Digest.hash(try parsed.canonical()))
         }
     }
 

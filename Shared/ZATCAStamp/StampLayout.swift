@@ -63,13 +63,22 @@ struct StampLayout: Sendable {
         trailerLength = layout.3
         newline = layout.4
         indent = layout.5
-        let probe = Self.hashedBytes(pieces: pieces, document: document, chain: Self.chainReferences(icv: 1, previousHash: InvoiceHash.genesisPIH, newline: layout.4, indent: layout.5))
-        isCanonical = probe.withUnsafeBytes { CanonicalForm.isCanonical($0, root: layout.2..<($0.count - layout.3)) }
+        if layout.6 {
+            // An element the recipe drops wherever it is, below the root's children: only the
+            // full recipe leaves it out of the hash.
+            isCanonical = false
+        } else {
+            let probe = Self.hashedBytes(pieces: pieces, document: document, chain: Self.chainReferences(icv: 1, previousHash: InvoiceHash.genesisPIH, newline: layout.4, indent: layout.5))
+            isCanonical = probe.withUnsafeBytes { CanonicalForm.isCanonical($0, root: layout.2..<($0.count - layout.3)) }
+        }
     }
 
     private static func plan(
         _ text: UnsafeRawBufferPointer, into pieces: inout [Piece]
-    ) throws(XMLStampError) -> (InvoiceFields, String?, Int, Int, String, String) {
+    ) throws(XMLStampError) -> (InvoiceFields, String?, Int, Int, String, String, Bool) {
+        if let encoding = declaredEncoding(text), encoding.lowercased() != "utf-8" {
+            throw .unsupportedDocument("the XML declaration says encoding=\"\(encoding)\"; ZATCA documents are UTF-8: convert the text to UTF-8 and declare encoding=\"UTF-8\"")
+        }
         let index = try XMLIndex(text)
         let root = index.elements[0]
         guard index.hasLocalName(0, "Invoice", in: text) else {
@@ -100,6 +109,12 @@ struct StampLayout: Sendable {
         let stampElements = Set(children.filter { Self.isStampElement($0, index: index, text: text) })
         let kept = children.filter { !stampElements.contains($0) }
         guard !kept.isEmpty else { throw .missingPart("the invoice's content") }
+        // What the document keeps that the hash recipe may drop all the same: the recipe
+        // removes its three elements at any depth, and a QR reference by any of its IDs.
+        let keepsExcludable = kept.contains { child in
+            let next = index.elements[child].nextSibling
+            return (child..<(next >= 0 ? Int(next) : index.elements.count)).contains { Self.mayBeExcluded($0, index: index, text: text) }
+        }
         let reference = index.elements[kept.count > 1 ? kept[1] : kept[0]]
         let previousEnd = children.last { index.elements[$0].end <= reference.start }.map { Int(index.elements[$0].end) } ?? Int(root.startTagEnd)
         let gap = String(decoding: UnsafeRawBufferPointer(rebasing: text[previousEnd..<Int(reference.start)]), as: UTF8.self)
@@ -154,7 +169,44 @@ struct StampLayout: Sendable {
             }
         }
         pieces.append(.document(cursor..<text.count))
-        return (fields, uuid, Int(root.start), text.count - Int(root.end), newline, indent)
+        return (fields, uuid, Int(root.start), text.count - Int(root.end), newline, indent, keepsExcludable)
+    }
+
+    /// The encoding the XML declaration names, if it names one: `encoding`, optional spaces,
+    /// `=`, optional spaces, a quoted name.
+    static func declaredEncoding(_ text: UnsafeRawBufferPointer) -> String? {
+        var start = 0
+        if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { start = 3 }
+        let opening: [UInt8] = Array("<?xml".utf8)
+        guard text.count >= start + 6, Array(text[start..<(start + 5)]) == opening, CanonicalForm.isWhitespace(text[start + 5]) else { return nil }
+        var end = start + 5
+        while end + 1 < text.count, !(text[end] == UInt8(ascii: "?") && text[end + 1] == UInt8(ascii: ">")) { end += 1 }
+        let declaration = Array(text[start..<end])
+        let keyword = Array("encoding".utf8)
+        guard let at = (0...max(0, declaration.count - keyword.count)).first(where: { declaration[$0..<min($0 + keyword.count, declaration.count)].elementsEqual(keyword) })
+        else { return nil }
+        var cursor = at + keyword.count
+        func skipSpaces() { while cursor < declaration.count, CanonicalForm.isWhitespace(declaration[cursor]) { cursor += 1 } }
+        skipSpaces()
+        guard cursor < declaration.count, declaration[cursor] == UInt8(ascii: "=") else { return nil }
+        cursor += 1
+        skipSpaces()
+        guard cursor < declaration.count, declaration[cursor] == UInt8(ascii: "\"") || declaration[cursor] == UInt8(ascii: "'") else { return nil }
+        let quote = declaration[cursor]
+        guard let close = declaration[(cursor + 1)...].firstIndex(of: quote) else { return nil }
+        return String(decoding: declaration[(cursor + 1)..<close], as: UTF8.self)
+    }
+
+    /// Whether the hash recipe might drop `element` (by local names: a superset of what
+    /// libxml2's removal matches, so the full recipe decides): `UBLExtensions`, `Signature`, or
+    /// an `AdditionalDocumentReference` with any `ID` of `QR`.
+    static func mayBeExcluded(_ element: Int, index: XMLIndex, text: UnsafeRawBufferPointer) -> Bool {
+        if index.hasLocalName(element, "UBLExtensions", in: text) || index.hasLocalName(element, "Signature", in: text) { return true }
+        guard index.hasLocalName(element, "AdditionalDocumentReference", in: text) else { return false }
+        return index.children(of: element).contains { child in
+            guard index.hasLocalName(child, "ID", in: text), !index.elements[child].isEmptyElementTag else { return false }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: text[index.elements[child].contentRange]), as: UTF8.self).trimmingWhitespace() == "QR"
+        }
     }
 
     /// `ext:UBLExtensions`, `cac:Signature`, and the ICV, PIH and QR references.

@@ -66,12 +66,71 @@ struct CanonicalFormTests {
         ("<cbc:Note>A</cbc:Note>", "<zz:Note>A</zz:Note>"),
         ("<cbc:Note>A</cbc:Note>", "<cbc:Note  a=\"1\">A</cbc:Note>"),
         ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A<?pi x?></cbc:Note>"),
+        // Not XML characters: libxml2 refuses them in its output.
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A\u{FFFE}</cbc:Note>"),
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note>A\u{FFFF}</cbc:Note>"),
+        // Not namespace-well-formed.
+        ("<cbc:Note>A</cbc:Note>", "<cbc:Note:x>A</cbc:Note:x>"),
     ])
     func refused(_ original: String, _ replacement: String) throws {
         let document = "<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\">\n    \(original)\n</Invoice>"
         #expect(Self.agree(Array(document.utf8)) == true, "the unmodified document must be accepted")
         let changed = Array(document.replacingOccurrences(of: original, with: replacement).utf8)
         #expect(Self.agree(changed) == nil, "\(replacement) must not take the fast path")
+    }
+
+    @Test("Namespace declarations on the root that C14N drops or refuses are refused", arguments: [
+        "xmlns:xml=\"http://www.w3.org/XML/1998/namespace\"",
+        "xmlns:zz=\"http://www.w3.org/XML/1998/namespace\"",
+        "xmlns:zz=\"http://www.w3.org/2000/xmlns/\"",
+        "xmlns:xmlzz=\"urn:x\"",
+        "xmlns:zz=\"urn:x%zz\"",
+        "xmlns:zz=\"urn:a[b\"",
+        "xmlns:zz=\"urn:a#b#c\"",
+        "xmlns:zz:q=\"urn:x\"",
+    ])
+    func rootDeclarationsRefused(_ declaration: String) {
+        func document(_ extra: String) -> [UInt8] {
+            Array(("<Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\" "
+                + "xmlns:cbc=\"urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2\"\(extra)>\n    <cbc:Note>A</cbc:Note>\n</Invoice>").utf8)
+        }
+        #expect(Self.agree(document("")) == true, "the document without it must be accepted")
+        #expect(Self.agree(document(" xmlns:zz=\"http://www.w3.org/2000/09/xmldsig#\"")) == true, "a plain URI with a fragment is accepted")
+        #expect(Self.agree(document(" " + declaration)) == nil, "\(declaration) must not take the fast path")
+    }
+
+    @Test("Elements the recipe drops are left out of the stamp's hash wherever they are, as the verifier leaves them out", arguments: [
+        "<cac:BillingReference><cac:AdditionalDocumentReference><cbc:ID>QR</cbc:ID></cac:AdditionalDocumentReference></cac:BillingReference>",
+        "<cac:AdditionalDocumentReference><cbc:ID>X</cbc:ID><cbc:ID>QR</cbc:ID></cac:AdditionalDocumentReference>",
+        "<cac:AccountingSupplierParty><cac:Signature><cbc:ID>x</cbc:ID></cac:Signature>",
+    ])
+    func nestedExclusions(_ insertion: String) throws {
+        let canonical = String(decoding: Self.canonicalSamples[0], as: UTF8.self)
+        let anchor = "<cac:AccountingSupplierParty>"
+        #expect(canonical.contains(anchor))
+        let edited = canonical.replacingOccurrences(of: anchor, with: insertion.hasPrefix(anchor) ? insertion : insertion + "\n    " + anchor)
+        let stamper = InvoiceStamper(key: try SigningKey(pem: try Samples.keyText()), certificate: try X509Certificate(pem: try Samples.certificateText()))
+        let stamped = try stamper.stamp(Array(edited.utf8), icv: 3, previousHash: InvoiceHash.genesisPIH, signingTime: Date())
+        #expect(String(decoding: stamped.xml, as: UTF8.self).contains(insertion.replacingOccurrences(of: anchor, with: "")), "the document keeps it")
+        #expect(try InvoiceHasher.hash(of: stamped.xml) == stamped.invoiceHash)
+        #expect(InvoiceVerifier.verify(stamped.xml).passed)
+    }
+
+    @Test("A document declaring an encoding other than UTF-8 is refused, however the declaration is spaced")
+    func declaredEncoding() throws {
+        let canonical = String(decoding: Self.canonicalSamples[0], as: UTF8.self)
+        let stamper = InvoiceStamper(key: try SigningKey(pem: try Samples.keyText()), certificate: try X509Certificate(pem: try Samples.certificateText()))
+        for declaration in ["<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", "<?xml version=\"1.0\" encoding = 'windows-1256'?>"] {
+            #expect {
+                _ = try stamper.stamp(Array((declaration + "\n" + canonical).utf8), icv: 3, previousHash: InvoiceHash.genesisPIH, signingTime: Date())
+            } throws: { error in
+                "\(error)".contains("UTF-8")
+            }
+        }
+        for declaration in ["<?xml version=\"1.0\" encoding = \"utf-8\"?>", "<?xml version=\"1.0\"?>"] {
+            let stamped = try stamper.stamp(Array((declaration + "\n" + canonical).utf8), icv: 3, previousHash: InvoiceHash.genesisPIH, signingTime: Date())
+            #expect(try InvoiceHasher.hash(of: stamped.xml) == stamped.invoiceHash)
+        }
     }
 
     @Test("Random edits of canonical documents: accepted only when the hashes agree")
