@@ -228,6 +228,14 @@ enum CanonicalForm {
                     || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
                 else { return false }
             }
+            // No colon in an authority (`scheme://host:port`): libxml2's C14N fails on some.
+            if colon + 2 < value.upperBound, bytes[colon + 1] == UInt8(ascii: "/"), bytes[colon + 2] == UInt8(ascii: "/") {
+                for i in (colon + 3)..<value.upperBound {
+                    let byte = bytes[i]
+                    if byte == UInt8(ascii: "/") || byte == UInt8(ascii: "#") { break }
+                    if byte == UInt8(ascii: ":") { return false }
+                }
+            }
             var fragments = 0
             for i in value {
                 let byte = bytes[i]

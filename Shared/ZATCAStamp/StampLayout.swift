@@ -205,7 +205,11 @@ struct StampLayout: Sendable {
         guard index.hasLocalName(element, "AdditionalDocumentReference", in: text) else { return false }
         return index.children(of: element).contains { child in
             guard index.hasLocalName(child, "ID", in: text), !index.elements[child].isEmptyElementTag else { return false }
-            return String(decoding: UnsafeRawBufferPointer(rebasing: text[index.elements[child].contentRange]), as: UTF8.self).trimmingWhitespace() == "QR"
+            // libxml2 compares the ID's whole text, its elements' text included: an ID holding
+            // an element or a reference is left to it.
+            let content = UnsafeRawBufferPointer(rebasing: text[index.elements[child].contentRange])
+            if index.elements[child].firstChild >= 0 || content.contains(UInt8(ascii: "&")) { return true }
+            return String(decoding: content, as: UTF8.self).trimmingWhitespace() == "QR"
         }
     }
 

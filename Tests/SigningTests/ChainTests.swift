@@ -273,10 +273,12 @@ struct ChainTests {
                 }
             }
             // Stamping stops once the answers not read fill the stream's 64 places (plus what
-            // the socket's buffers hold): wait until the chain has not moved for a second.
+            // the socket's buffers hold): wait until the chain has reached them and not moved
+            // for a second (a minute at most, for a loaded machine).
             var stalled: Int64 = -1
             var still = 0
-            while still < 5 {
+            let deadline = ContinuousClock.now + .seconds(60)
+            while still < 5 || stalled < 64, ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(200))
                 let icv = try await signing.getUnit("unread").lastICV
                 still = icv == stalled ? still + 1 : 0

@@ -177,7 +177,7 @@ final class SigningStore: Sendable {
                 )
                 try db.execute(sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash) VALUES (?, ?, ?)", arguments: [unit.egsID, unit.lastICV, unit.lastHash])
             }
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw SigningError.unitExists(unit.egsID)
         }
     }
