@@ -34,7 +34,9 @@ public struct RuntimePaths: Sendable, Hashable {
     }
 
     /// Creates the runtime directory with mode 0750 (and the data directory with 0700), or
-    /// tightens their modes if they exist and belong to this user.
+    /// tightens their modes if they exist and belong to this user. One that exists and belongs
+    /// to another user (not root), or that others may write, is refused: they could replace its
+    /// sockets or files.
     public func prepare() throws {
         try Self.makeDirectory(runtimeDirectory, mode: 0o750)
         try Self.makeDirectory(dataDirectory, mode: 0o700)
@@ -46,11 +48,28 @@ public struct RuntimePaths: Sendable, Hashable {
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw RuntimePathError.notADirectory(path) }
             let attributes = try manager.attributesOfItem(atPath: path)
-            if (attributes[.ownerAccountID] as? NSNumber)?.uint32Value == getuid() {
+            let owner = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value
+            if owner == getuid() {
                 try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+            } else {
+                let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
+                guard owner == 0, permissions & 0o022 == 0 else {
+                    throw RuntimePathError.unsafe(path, "it belongs to uid \(owner.map(String.init) ?? "?") with mode \(String(permissions, radix: 8)), so another user could replace what is in it; use a directory of this user's (uid \(getuid()))")
+                }
             }
         } else {
             try manager.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: mode])
+        }
+    }
+
+    /// Refuses to use a socket in a directory every user may write: another user could put
+    /// their own socket there, and receive what a client sends (OTPs, keys).
+    public static func checkSocketDirectory(of socketPath: String) throws {
+        let directory = (socketPath as NSString).deletingLastPathComponent
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: directory) else { return }  // the connect says why
+        let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        guard permissions & 0o002 == 0 else {
+            throw RuntimePathError.unsafe(directory, "every user may write it (mode \(String(permissions, radix: 8))), so another user could put their own socket in it; use the services' runtime directory (mode 0750)")
         }
     }
 
@@ -73,10 +92,12 @@ public struct RuntimePaths: Sendable, Hashable {
 
 public enum RuntimePathError: Error, CustomStringConvertible {
     case notADirectory(String)
+    case unsafe(String, String)
 
     public var description: String {
         switch self {
         case .notADirectory(let path): "\(path) exists and is not a directory"
+        case .unsafe(let path, let reason): "\(path) is not safe for einvoice: \(reason)"
         }
     }
 }

@@ -23,6 +23,7 @@ public func withServiceClient<Result: Sendable>(
     configuration: UnixSocketTransportConfiguration = .default,
     _ body: (GRPCClient<UnixSocketClientTransport>) async throws -> Result
 ) async throws -> Result {
+    try RuntimePaths.checkSocketDirectory(of: socketPath)
     let transport = UnixSocketClientTransport(path: socketPath, configuration: configuration)
     return try await withGRPCClient(transport: transport) { client in
         try await body(client)

@@ -38,7 +38,8 @@ public enum XMLEscaping {
     }
 
     /// Resolves the predefined entities and character references of raw element content.
-    /// CDATA sections are kept as their content.
+    /// CDATA sections are kept as their content; comments and processing instructions are
+    /// dropped.
     public static func unescape(_ raw: Substring) -> String {
         guard raw.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C }) else { return String(raw) }
         var out = ""
@@ -48,6 +49,15 @@ public enum XMLEscaping {
             rest = rest[index...]
             if rest.hasPrefix("<![CDATA["), let close = rest.range(of: "]]>") {
                 out += rest[rest.index(rest.startIndex, offsetBy: 9)..<close.lowerBound]
+                rest = rest[close.upperBound...]
+                continue
+            }
+            // Comments and processing instructions are not part of the text.
+            if rest.hasPrefix("<!--"), let close = rest.range(of: "-->", range: rest.index(rest.startIndex, offsetBy: 4)..<rest.endIndex) {
+                rest = rest[close.upperBound...]
+                continue
+            }
+            if rest.hasPrefix("<?"), let close = rest.range(of: "?>", range: rest.index(rest.startIndex, offsetBy: 2)..<rest.endIndex) {
                 rest = rest[close.upperBound...]
                 continue
             }

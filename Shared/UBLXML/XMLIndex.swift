@@ -132,7 +132,8 @@ public struct XMLIndex: Sendable {
         let element = elements[index]
         guard !element.isEmptyElementTag else { return nil }
         let raw = UnsafeRawBufferPointer(rebasing: bytes[element.contentRange])
-        if !raw.contains(UInt8(ascii: "&")) {
+        // References, CDATA sections, comments and processing instructions need unescaping.
+        if !raw.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") }) {
             return String(decoding: raw, as: UTF8.self).trimmingWhitespace()
         }
         return XMLEscaping.unescape(String(decoding: raw, as: UTF8.self)[...]).trimmingWhitespace()

@@ -83,7 +83,13 @@ public final class UnixSocketServerTransport: ServerTransport, Sendable {
                 .childChannelInitializer { [self] channel in self.initialize(channel) }
                 .bind(unixDomainSocketPath: path)
                 .get()
-            try SocketFile.setMode(path, mode_t(socketMode))
+            do {
+                try SocketFile.setMode(path, mode_t(socketMode))
+            } catch {
+                // Not listening with the mode it was created with.
+                try? await serverChannel.close()
+                throw error
+            }
         } catch {
             state.withLock { $0.phase = .stopped }
             continuation.finish()

@@ -36,8 +36,12 @@ public struct VerificationReport: Codable, Sendable, Hashable {
 
     public var failures: [Check] { checks.filter { !$0.passed } }
 
-    mutating func add(_ id: String, _ name: String, expected: String, found: String?, ok: String, failure: String) {
-        let passed = found == expected
-        checks.append(Check(id: id, name: name, passed: passed, detail: passed ? ok : failure, expected: expected, found: found ?? "(absent)"))
+    /// A check that `found` is `expected`, byte for byte (ZATCA compares bytes; Swift's `==`
+    /// takes canonically equivalent text as equal). Fails when the document lacks what `found`
+    /// is compared with (`expected` nil).
+    mutating func add(_ id: String, _ name: String, expected: String?, found: String?, ok: String, failure: String) {
+        let passed = expected.map { expected in found.map { $0.utf8.elementsEqual(expected.utf8) } ?? false } ?? false
+        let detail = passed ? ok : expected == nil ? "\(failure) The document lacks the part it is compared with." : failure
+        checks.append(Check(id: id, name: name, passed: passed, detail: detail, expected: expected ?? "(absent in the document)", found: found ?? "(absent)"))
     }
 }

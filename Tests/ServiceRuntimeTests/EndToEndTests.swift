@@ -86,7 +86,9 @@ struct EndToEndTests {
             // Onboarding through the gateway.
             #expect(try await cli(RegistrationProcessTests.taxpayer).status == 0)
             #expect(try await cli(RegistrationProcessTests.addUnit("E2E-1", serial: "e2e")).status == 0)
-            let unit = try await json(["egs", "onboard", "E2E-1", "--otp", "123345", "--timeout", "120"])
+            let otpFile = "\(state)/otp"
+            try "123345\n".write(toFile: otpFile, atomically: true, encoding: .utf8)
+            let unit = try await json(["egs", "onboard", "E2E-1", "--otp-file", otpFile, "--timeout", "120"])
             #expect(unit["state"] as? String == "onboarded")
             #expect(try await cli(["buyer", "add", "--seller-vat", Self.vat, "--name", "شركة نماذج فاتورة المحدودة", "--vat", "399999999800003", "--email", "buyer@example.sa"]).status == 0)
 

@@ -62,6 +62,13 @@ struct RegistrationProcessTests {
             try await runCLI(arguments, environment: environment)
         }
 
+        /// `--otp-file` and a file holding `code` (an OTP is never given on the command line).
+        func otp(_ code: String) throws -> [String] {
+            let path = NSTemporaryDirectory() + "einvoice-otp-\(UUID().uuidString)"
+            try code.write(toFile: path, atomically: true, encoding: .utf8)
+            return ["--otp-file", path]
+        }
+
         /// The CLI's `--json` answer as an object.
         func json(_ arguments: [String]) async throws -> [String: Any] {
             let result = try await cli(arguments + ["--json"])
@@ -157,9 +164,13 @@ struct RegistrationProcessTests {
             #expect(noUnits?.isEmpty ?? true)
             // An OTP that is not 6 digits never reaches the platform, and is not echoed.
             #expect(try await deployment.cli(Self.addUnit("U1", serial: "1")).status == 0)
-            let badOTP = try await deployment.cli(["egs", "onboard", "U1", "--otp", "12ab"])
+            let badOTP = try await deployment.cli(["egs", "onboard", "U1"] + deployment.otp("12ab"))
             #expect(badOTP.status != 0)
             #expect(badOTP.output.contains("REG-OTP-01") && !badOTP.output.contains("12ab"), "\(badOTP.output)")
+            // Nor is one taken from the command line, where every user of the machine sees it.
+            let literal = try await deployment.cli(["egs", "onboard", "U1", "--otp", "123345"])
+            #expect(literal.status != 0)
+            #expect(literal.output.contains("visible to every user") && !literal.output.contains("123345"), "\(literal.output)")
             #expect(try await deployment.cli(["buyer", "add", "--seller-vat", Self.vat, "--name", "مؤسسة 🌴 النخيل", "--vat", "399999999800003", "--email", "buyer@example.sa"]).status == 0)
             let buyers = try await deployment.json(["buyer", "list"])["buyers"] as? [[String: Any]] ?? []
             #expect(buyers.first?["name"] as? String == "مؤسسة 🌴 النخيل")
@@ -176,12 +187,12 @@ struct RegistrationProcessTests {
             let noOTP = try await deployment.cli(["egs", "onboard", "EGS-1"])
             #expect(noOTP.status != 0)
             #expect(noOTP.output.contains("OTP"), "\(noOTP.output)")
-            let wrongOTP = try await deployment.cli(["egs", "onboard", "EGS-1", "--otp", "999999"])
+            let wrongOTP = try await deployment.cli(["egs", "onboard", "EGS-1"] + deployment.otp("999999"))
             #expect(wrongOTP.status != 0)
             #expect(wrongOTP.output.contains("Invalid-OTP") && !wrongOTP.output.contains("999999"), "\(wrongOTP.output)")
             #expect(try await deployment.json(["egs", "show", "EGS-1"])["state"] as? String == "key-created")
 
-            let unit = try await deployment.json(["egs", "onboard", "EGS-1", "--otp", "123345"])
+            let unit = try await deployment.json(["egs", "onboard", "EGS-1"] + deployment.otp("123345"))
             #expect(unit["state"] as? String == "onboarded")
             #expect(unit["certificateKind"] as? String == "production")
             #expect((unit["complianceChecks"] as? [String])?.count == 6)
@@ -263,7 +274,7 @@ struct RegistrationProcessTests {
             #expect(retry.status != 0 && retry.output.contains("nothing to retry"), "\(retry.output)")
 
             // Renewal: a new production CSID, installed for signing; the unit keeps reporting.
-            let renewed = try await deployment.json(["egs", "renew", "EGS-1", "--otp", "123456"])
+            let renewed = try await deployment.json(["egs", "renew", "EGS-1"] + deployment.otp("123456"))
             #expect(renewed["state"] as? String == "onboarded")
             #expect(renewed["certificateSerial"] as? String != unit["certificateSerial"] as? String, "a new certificate")
             let after = try await deployment.json(["invoice", "issue", examples.appendingPathComponent("simplified-invoice.json").path, "--egs", "EGS-1"])
@@ -286,7 +297,8 @@ struct RegistrationProcessTests {
             #expect(try await deployment.cli(Self.addUnit(egsID, serial: String(victim.prefix(4)))).status == 0)
             // Slow compliance checks leave time to kill mid-way.
             _ = try await deployment.platform("POST", "/__sim/faults", body: ["next": ["slow:400", "slow:1500", "slow:1500", "slow:1500"]])
-            let onboarding = Task { try await deployment.cli(["egs", "onboard", egsID, "--otp", "123345"]) }
+            let arguments = ["egs", "onboard", egsID] + (try deployment.otp("123345"))
+            let onboarding = Task { try await deployment.cli(arguments) }
             _ = try await deployment.waitForUnit(egsID, timeout: .seconds(30)) { $0["state"] as? String == "compliance-csid" }
             try await Task.sleep(for: .milliseconds(200))
             try await deployment.restart(victim)

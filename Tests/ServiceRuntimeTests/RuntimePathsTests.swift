@@ -33,4 +33,28 @@ struct RuntimePathsTests {
         FileManager.default.createFile(atPath: "\(root)/file", contents: nil)
         #expect(throws: RuntimePathError.self) { try RuntimePaths(runtimeDirectory: "\(root)/file", dataDirectory: "\(root)/d").prepare() }
     }
+
+    @Test("A runtime directory of another user's, or one every user may write, is refused by the services and by clients")
+    func othersDirectories() async throws {
+        let root = "/tmp/einvoice-paths-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let shared = "\(root)/shared"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+        chmod(shared, 0o777)
+        // A client never connects through a socket there (the check comes before the connect).
+        let refusal = await #expect(throws: RuntimePathError.self) {
+            try await withServiceClient(socketPath: "\(shared)/signing.sock") { _ in }
+        }
+        #expect("\(refusal.map { "\($0)" } ?? "")".contains("every user may write"))
+        // Another user's directory (made so here when the tests run as root).
+        if getuid() == 0 {
+            let foreign = "\(root)/foreign"
+            try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o777])
+            #expect(chown(foreign, 65_534, 65_534) == 0)
+            chmod(foreign, 0o777)
+            let error = #expect(throws: RuntimePathError.self) { try RuntimePaths(runtimeDirectory: foreign, dataDirectory: "\(root)/data").prepare() }
+            #expect("\(error.map { "\($0)" } ?? "")".contains("belongs to uid 65534"))
+            #expect(fileMode(foreign) == 0o777, "left as it was")
+        }
+    }
 }

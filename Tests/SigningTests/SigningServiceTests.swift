@@ -167,6 +167,22 @@ struct SigningServiceTests {
             // Still serving, and the chain did not move for any of the refusals.
             let stamped = try await signing.stamp(StampRequest(egsID: "ok", document: valid))
             #expect(stamped.icv == 1)
+            // A QR image only of ZATCA's TLV, and a document that cannot be read says why.
+            func imageError(_ request: QRImageRequest) async -> RPCError? {
+                do {
+                    _ = try await signing.renderQR(request)
+                    return nil
+                } catch {
+                    return error as? RPCError
+                }
+            }
+            let garbage = await imageError(QRImageRequest(qrCode: "!!!not-base64$$$", format: .png))
+            #expect(garbage?.code == .invalidArgument && garbage?.message.contains("TLV") == true, "\(String(describing: garbage))")
+            let truncated = await imageError(QRImageRequest(qrCode: "AchB", format: .svg))
+            #expect(truncated?.code == .invalidArgument && truncated?.message.contains("TLV") == true, "\(String(describing: truncated))")
+            let unreadable = await imageError(QRImageRequest(document: Data(dtd.utf8), format: .png))
+            #expect(unreadable?.code == .invalidArgument && unreadable?.message.contains("DOCTYPE") == true, "\(String(describing: unreadable))")
+            #expect(try await signing.renderQR(QRImageRequest(qrCode: stamped.qrCode, format: .png)).image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         }
     }
 }

@@ -75,7 +75,7 @@ struct NotificationsShow: AsyncParsableCommand {
 
     func run() async throws {
         let detail = try await withNotifications(common) { client in
-            try await client.get(GetMessageRequest(reference: try await resolve(reference, client)))
+            try await client.get(GetMessageRequest(reference: try await resolve(reference, client, common)), options: callOptions(common))
         }
         if common.json {
             try printJSON(detail)
@@ -112,16 +112,16 @@ struct NotificationsRetry: AsyncParsableCommand {
 
     func run() async throws {
         let record = try await withNotifications(common) { client in
-            try await client.retry(GetMessageRequest(reference: try await resolve(reference, client)))
+            try await client.retry(GetMessageRequest(reference: try await resolve(reference, client, common)), options: callOptions(common))
         }
         if common.json { try printJSON(record) } else { print("Message \(record.id) is back in line (\(record.attempts) attempt(s) so far).") }
     }
 }
 
 /// A listed id prefix (8 characters) names the one message that starts with it.
-private func resolve(_ reference: String, _ client: Notifications.Client<UnixSocketClientTransport>) async throws -> String {
+private func resolve(_ reference: String, _ client: Notifications.Client<UnixSocketClientTransport>, _ common: CommonOptions) async throws -> String {
     guard reference.count < 36, reference.allSatisfy({ $0.isHexDigit }) else { return reference }
-    let candidates = try await client.list(ListMessagesRequest(limit: 1_000)).messages.filter { $0.id.hasPrefix(reference) }
+    let candidates = try await client.list(ListMessagesRequest(limit: 1_000), options: callOptions(common)).messages.filter { $0.id.hasPrefix(reference) }
     if candidates.count == 1 { return candidates[0].id }
     if candidates.count > 1 { throw CLIError("'\(reference)' starts \(candidates.count) message ids; give more characters.") }
     return reference

@@ -1,5 +1,8 @@
 public import ArgumentParser
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRPCCore
 import InvoiceModel
 public import InvoicingContract
@@ -15,6 +18,25 @@ func callOptions(_ common: CommonOptions, atLeast seconds: Double = 0) -> CallOp
     var options = CallOptions.defaults
     options.timeout = .milliseconds(Int64(max(common.timeout, seconds) * 1_000))
     return options
+}
+
+/// The OTP, from a file, from the terminal without echo, or from a pipe: never from the command
+/// line, where every user of the machine sees it (`ps`, /proc/PID/cmdline) and the shell's
+/// history keeps it.
+func readOTP(_ option: String?, file: String?) throws -> String? {
+    if let file {
+        guard option == nil else { throw CLIError("Give --otp - or --otp-file, not both.") }
+        guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Cannot read the OTP file \(file).") }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    guard let option else { return nil }
+    guard option == "-" else {
+        throw CLIError("An OTP on the command line is visible to every user of this machine (ps) and stays in the shell's history; it was not used. Give --otp - and type it (or pipe it in), or --otp-file FILE.")
+    }
+    if isatty(STDIN_FILENO) != 0, let typed = getpass("OTP: ") {
+        return String(cString: typed).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// Reads a JSON file in a contract's shape.
@@ -178,7 +200,7 @@ struct EGSAdd: AsyncParsableCommand {
         )
         let unit = try await withRegistration(common) { try await $0.addUnit(request, options: callOptions(common)) }
         if common.json { return try printJSON(unit) }
-        print("EGS unit \(unit.egsID) registered for \(unit.vatNumber) (\(unit.environment.rawValue)). Next: einvoice egs onboard \(unit.egsID) --otp OTP")
+        print("EGS unit \(unit.egsID) registered for \(unit.vatNumber) (\(unit.environment.rawValue)). Next: einvoice egs onboard \(unit.egsID) --otp -  (then type the OTP)")
     }
 }
 
@@ -186,16 +208,16 @@ struct EGSOnboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "onboard",
         abstract: "Onboard a unit to a production CSID: key and CSR, compliance CSID, compliance checks, production CSID, installed for signing.",
-        discussion: "Repeat the command to resume a paused onboarding; the OTP is only needed until the compliance CSID is issued. Give --otp - to read it from standard input."
+        discussion: "Repeat the command to resume a paused onboarding; the OTP is only needed until the compliance CSID is issued. --otp - asks for it (not echoed) or reads it from a pipe; --otp-file reads it from a file. It is never taken from the command line, where every user of the machine can see it."
     )
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "The unit's id.") var egs: String
-    @Option(help: "The 6-digit OTP from the Fatoora portal ('-' reads it from standard input). Never printed.") var otp: String?
+    @Option(help: "'-': the 6-digit OTP from the Fatoora portal, asked for without echo or read from a pipe. Never printed.") var otp: String?
+    @Option(help: "A file holding the OTP.") var otpFile: String?
 
     func run() async throws {
-        var otp = otp
-        if otp == "-" { otp = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces) }
+        let otp = try readOTP(otp, file: otpFile)
         if !common.json { FileHandle.standardError.write(Data("Onboarding \(egs) with ZATCA…\n".utf8)) }
         let unit: EGSUnit
         do {
@@ -269,10 +291,11 @@ struct EGSRenew: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @Argument(help: "The unit's id.") var egs: String
-    @Option(help: "The 6-digit OTP from the Fatoora portal ('-' reads it from standard input).") var otp: String
+    @Option(help: "'-': the 6-digit OTP from the Fatoora portal, asked for without echo or read from a pipe. Never printed.") var otp: String?
+    @Option(help: "A file holding the OTP.") var otpFile: String?
 
     func run() async throws {
-        let code = otp == "-" ? (readLine(strippingNewline: true) ?? "") : otp
+        guard let code = try readOTP(otp, file: otpFile) else { throw CLIError("A renewal needs a new OTP from the Fatoora portal: give --otp - (then type it) or --otp-file FILE.") }
         let unit = try await withRegistration(common) { try await $0.renew(OnboardRequest(egsID: egs, otp: code), options: callOptions(common, atLeast: 120)) }
         if common.json { return try printJSON(unit) }
         print("\(unit.egsID): new production CSID \(unit.certificateSerial ?? "") valid until \(unit.certificateExpiry?.formatted(.iso8601) ?? "?").")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GRPCCore
 import SigningContract
 
 /// `einvoice sign`: stamp one document with a unit's key.
@@ -16,7 +17,7 @@ struct SignCommand: AsyncParsableCommand {
 
     func run() async throws {
         let document = try Data(contentsOf: URL(fileURLWithPath: input))
-        let stamped = try await withSigning(common) { try await $0.stamp(StampRequest(egsID: egs, document: document)) }
+        let stamped = try await withSigning(common) { try await $0.stamp(StampRequest(egsID: egs, document: document), options: longCall(common)) }
         try stamped.document.write(to: URL(fileURLWithPath: output))
         if common.json {
             var summary = stamped
@@ -53,8 +54,17 @@ struct VerifyCommand: AsyncParsableCommand {
         var reports: [String: VerifyResponse] = [:]
         try await withSigning(common) { signing in
             for file in files {
-                let document = try Data(contentsOf: URL(fileURLWithPath: file))
-                let report = try await signing.verify(VerifyRequest(document: document, expectedPreviousInvoiceHash: expectedPih))
+                let report: VerifyResponse
+                do {
+                    let document = try Data(contentsOf: URL(fileURLWithPath: file))
+                    report = try await signing.verify(VerifyRequest(document: document, expectedPreviousInvoiceHash: expectedPih), options: longCall(common))
+                } catch let error as RPCError where error.code == .unavailable || error.code == .deadlineExceeded {
+                    throw error  // the service, not this file: the others would fail alike
+                } catch {
+                    // This file fails; the others are still checked and reported.
+                    let reason = (error as? RPCError)?.message ?? "\(error)"
+                    report = VerifyResponse(passed: false, checks: [.init(id: "document", name: "Document", passed: false, detail: reason, expected: nil, found: nil)], facts: [:])
+                }
                 reports[file] = report
                 allPassed = allPassed && report.passed
             }
@@ -95,7 +105,7 @@ struct QRCommand: AsyncParsableCommand {
         let document = try Data(contentsOf: URL(fileURLWithPath: file))
         let format: QRImageFormat = png != nil ? .png : .svg
         let image = try await withSigning(common) {
-            try await $0.renderQR(QRImageRequest(document: document, format: format, moduleSize: moduleSize))
+            try await $0.renderQR(QRImageRequest(document: document, format: format, moduleSize: moduleSize), options: longCall(common))
         }
         let output = png ?? svg!
         try image.image.write(to: URL(fileURLWithPath: output))

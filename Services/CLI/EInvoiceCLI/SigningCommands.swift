@@ -47,7 +47,7 @@ struct KeysCreate: AsyncParsableCommand {
             serialNumber: serial ?? "1-einvoice|2-1.0|3-\(egs)", vatNumber: vat, invoiceTypes: invoiceTypes,
             registeredAddress: address, businessCategory: category, environment: environment
         )
-        let response = try await withSigning(common) { try await $0.createKey(CreateKeyRequest(egsID: egs, csr: fields, selfSigned: selfSigned)) }
+        let response = try await withSigning(common) { try await $0.createKey(CreateKeyRequest(egsID: egs, csr: fields, selfSigned: selfSigned), options: callOptions(common)) }
         if let csrOut {
             try response.csrPEM.write(toFile: csrOut, atomically: true, encoding: .utf8)
         }
@@ -78,7 +78,7 @@ struct KeysImport: AsyncParsableCommand {
         let keyText = try String(contentsOfFile: key, encoding: .utf8)
         let certificateText = try String(contentsOfFile: cert, encoding: .utf8)
         let unit = try await withSigning(common) {
-            try await $0.importKey(ImportKeyRequest(egsID: egs, privateKey: keyText, certificate: certificateText, kind: kind, lastICV: lastIcv, lastInvoiceHash: lastHash))
+            try await $0.importKey(ImportKeyRequest(egsID: egs, privateKey: keyText, certificate: certificateText, kind: kind, lastICV: lastIcv, lastInvoiceHash: lastHash), options: callOptions(common))
         }
         if common.json { try printJSON(unit) } else { print("Imported \(egs): \(unit.certificate?.subject ?? "")") }
     }
@@ -90,7 +90,7 @@ struct KeysList: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
-        let units = try await withSigning(common) { try await $0.listUnits().units }
+        let units = try await withSigning(common) { try await $0.listUnits(options: callOptions(common)).units }
         if common.json {
             try printJSON(units)
             return
@@ -114,7 +114,7 @@ struct KeysCSR: AsyncParsableCommand {
     @Option(help: "The EGS unit id.") var egs: String
 
     func run() async throws {
-        let csr = try await withSigning(common) { try await $0.getCSR(UnitRequest(egsID: egs)) }
+        let csr = try await withSigning(common) { try await $0.getCSR(UnitRequest(egsID: egs), options: callOptions(common)) }
         if common.json { try printJSON(csr) } else { print(csr.csrPEM) }
     }
 }

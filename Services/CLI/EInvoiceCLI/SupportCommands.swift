@@ -124,7 +124,7 @@ struct TicketList: AsyncParsableCommand {
 
     func run() async throws {
         let tickets = try await withSupport(common) {
-            try await $0.listTickets(ListTicketsRequest(status: status, openOnly: open, assignee: assignee, invoice: invoice, limit: limit))
+            try await $0.listTickets(ListTicketsRequest(status: status, openOnly: open, assignee: assignee, invoice: invoice, limit: limit), options: callOptions(common))
         }.tickets
         if common.json {
             try printJSON(tickets)
@@ -158,7 +158,7 @@ struct TicketShow: AsyncParsableCommand {
     @Option(help: "Messages in en, ar or both.") var lang: MessageLanguage = .both
 
     func run() async throws {
-        let detail = try await withSupport(common) { try await $0.getTicket(TicketReference(ticket: ticket)) }
+        let detail = try await withSupport(common) { try await $0.getTicket(TicketReference(ticket: ticket), options: callOptions(common)) }
         if common.json { try printJSON(detail) } else { printTicket(detail, language: lang) }
     }
 }
@@ -172,7 +172,7 @@ struct TicketNoteCommand: AsyncParsableCommand {
     @Option(help: "Who writes it.") var author: String?
 
     func run() async throws {
-        let detail = try await withSupport(common) { try await $0.addNote(TicketNoteRequest(ticket: ticket, author: operatorName(author), text: text)) }
+        let detail = try await withSupport(common) { try await $0.addNote(TicketNoteRequest(ticket: ticket, author: operatorName(author), text: text), options: callOptions(common)) }
         if common.json { try printJSON(detail) } else { print("Noted on \(detail.ticket.id) (\(detail.ticket.status.rawValue)).") }
     }
 }
@@ -186,7 +186,7 @@ struct TicketAssign: AsyncParsableCommand {
     @Option(help: "Who assigns it.") var author: String?
 
     func run() async throws {
-        let detail = try await withSupport(common) { try await $0.assign(AssignTicketRequest(ticket: ticket, assignee: assignee, author: operatorName(author))) }
+        let detail = try await withSupport(common) { try await $0.assign(AssignTicketRequest(ticket: ticket, assignee: assignee, author: operatorName(author)), options: callOptions(common)) }
         if common.json { try printJSON(detail) } else { print("\(detail.ticket.id) is assigned to \(detail.ticket.assignee ?? assignee).") }
     }
 }
@@ -204,7 +204,7 @@ struct TicketStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let detail = try await withSupport(common) {
-            try await $0.setStatus(TicketStatusRequest(ticket: ticket, status: status, author: operatorName(author), note: note))
+            try await $0.setStatus(TicketStatusRequest(ticket: ticket, status: status, author: operatorName(author), note: note), options: callOptions(common))
         }
         if common.json { try printJSON(detail) } else { print("\(detail.ticket.id) is \(detail.ticket.status.rawValue).") }
     }
@@ -220,7 +220,7 @@ struct TicketClose: AsyncParsableCommand {
 
     func run() async throws {
         let detail = try await withSupport(common) {
-            try await $0.setStatus(TicketStatusRequest(ticket: ticket, status: .closed, author: operatorName(author), note: note))
+            try await $0.setStatus(TicketStatusRequest(ticket: ticket, status: .closed, author: operatorName(author), note: note), options: callOptions(common))
         }
         if common.json { try printJSON(detail) } else { print("\(detail.ticket.id) is closed.") }
     }

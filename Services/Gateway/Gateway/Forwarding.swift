@@ -60,6 +60,10 @@ enum Routes {
 /// with the caller's metadata, a request ID (kept if the caller sent one) and the caller's
 /// remaining deadline; the answer (or the service's error, with its metadata) comes back as it is.
 struct ForwardingService: RegistrableRPCService {
+    /// The deadline of a forwarded call whose caller gave none (the longest operator call,
+    /// onboarding, asks for 300 s itself).
+    static let defaultTimeout: Duration = .seconds(300)
+
     let backends: Backends
     let metrics: GatewayMetrics
     let logger: Logger
@@ -76,6 +80,8 @@ struct ForwardingService: RegistrableRPCService {
                 let requestID = given ?? UUID().uuidString.lowercased()
                 if given == nil { metadata.addString(requestID, forKey: GatewayContract.Gateway.requestIDKey) }
                 var options = CallOptions.defaults
+                // A caller that sends no deadline still gets an answer from a service that hangs.
+                options.timeout = Self.defaultTimeout
                 if let deadline {
                     let remaining = deadline - (ContinuousClock.now - started)
                     guard remaining > .zero else { throw RPCError(code: .deadlineExceeded, message: "The deadline passed before the gateway could forward the call.") }

@@ -130,7 +130,7 @@ final class Onboarder: Sendable {
         case .keyCreated:
             guard let otp, !otp.isEmpty else {
                 throw RegistrationError.failedPrecondition(
-                    "OTP needed: the compliance CSID of \(egsID) needs a one-time password from the Fatoora portal (einvoice egs onboard \(egsID) --otp OTP)."
+                    "OTP needed: the compliance CSID of \(egsID) needs a one-time password from the Fatoora portal (einvoice egs onboard \(egsID) --otp -, then type it)."
                 )
             }
             guard let csr = row.csrPEM else { throw RegistrationError.storage("unit \(egsID) has no CSR") }
@@ -277,7 +277,7 @@ final class Onboarder: Sendable {
         defer { Task { await locks.release(egsID) } }
         guard let row = try await store.unit(egsID) else { throw RegistrationError.notFound("No EGS unit '\(egsID)'.") }
         guard row.state == .onboarded, let token = row.productionToken, let sealed = row.productionSecret else {
-            throw RegistrationError.failedPrecondition("Unit \(egsID) is \(row.state.rawValue); only an onboarded unit is renewed. Onboard it: einvoice egs onboard \(egsID) --otp OTP")
+            throw RegistrationError.failedPrecondition("Unit \(egsID) is \(row.state.rawValue); only an onboarded unit is renewed. Onboard it: einvoice egs onboard \(egsID) --otp -")
         }
         do {
             let csr = try await Signing.Client(wrapping: signing).getCSR(UnitRequest(egsID: egsID), options: options).csrPEM

@@ -277,10 +277,23 @@ struct SigningHandler: Signing.ServiceProtocol {
     func renderQR(_ request: QRImageRequest, context: ServerContext) async throws -> QRImageResponse {
         var text = request.qrCode
         if text == nil, let document = request.document {
-            text = try? InvoiceIdentity(document: Array(document)).qrCode
+            guard document.count <= maxDocumentSize else {
+                throw SigningError.invalidDocument("The document is \(document.count) bytes; the limit is \(maxDocumentSize).")
+            }
+            do {
+                text = try InvoiceIdentity(document: Array(document)).qrCode
+            } catch {
+                throw SigningError.invalidDocument("The document cannot be read: \(error)")
+            }
         }
         guard let text, !text.isEmpty else {
             throw SigningError.invalidRequest("Give a stamped document with a QR reference, or the QR text itself.")
+        }
+        // An image of what a scanner must read as ZATCA's TLV, or none.
+        do {
+            _ = try QRCodeTLV(base64: text)
+        } catch {
+            throw SigningError.invalidRequest("The QR text is not base64 of ZATCA's TLV: \(error)")
         }
         guard (1...32).contains(request.moduleSize) else { throw SigningError.invalidRequest("moduleSize must be 1 to 32 pixels.") }
         let image: QRCodeImage
