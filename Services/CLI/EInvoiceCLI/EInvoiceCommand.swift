@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 
 /// `einvoice`: the operator's command line.
 public struct EInvoiceCommand: AsyncParsableCommand {
@@ -16,4 +17,27 @@ public struct EInvoiceCommand: AsyncParsableCommand {
     )
 
     public init() {}
+
+    /// Runs the command; under `--json`, a failure is also a JSON object on standard output
+    /// (`{"error": {"message": …, "code": …}}`), so a script always has JSON to read. The
+    /// message still goes to standard error, and the exit status is not 0.
+    public static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if CommandLine.arguments.contains("--json"), !(error is ExitCode), exitCode(for: error) != .success {
+                var failure: [String: String] = ["message": message(for: error)]
+                if let code = (error as? CLIError)?.code { failure["code"] = "\(code)" }
+                if let data = try? JSONSerialization.data(withJSONObject: ["error": failure], options: [.sortedKeys, .withoutEscapingSlashes]) {
+                    print(String(decoding: data, as: UTF8.self))
+                }
+            }
+            exit(withError: error)
+        }
+    }
 }

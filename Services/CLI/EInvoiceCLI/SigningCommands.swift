@@ -16,7 +16,7 @@ struct KeysCommand: AsyncParsableCommand {
 
 /// Calls the signing service over its socket.
 func withSigning<T: Sendable>(_ common: CommonOptions, _ body: (Signing.Client<UnixSocketClientTransport>) async throws -> T) async throws -> T {
-    try await withServiceClient(socketPath: common.socketPath(for: .signing)) { client in
+    try await withServiceReportingErrors(.signing, common) { client in
         try await body(Signing.Client(wrapping: client))
     }
 }
