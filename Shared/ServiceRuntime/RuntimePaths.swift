@@ -47,13 +47,15 @@ public struct RuntimePaths: Sendable, Hashable {
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw RuntimePathError.notADirectory(path) }
-            let attributes = try manager.attributesOfItem(atPath: path)
+            // The directory itself, not a symbolic link to it (a link always shows mode 0777).
+            let attributes = try manager.attributesOfItem(atPath: resolved(path))
             let owner = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value
             if owner == getuid() {
-                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: resolved(path))
             } else {
+                // root's, shared with a group (systemd's tmpfiles 0770 root:einvoice), is fine.
                 let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
-                guard owner == 0, permissions & 0o022 == 0 else {
+                guard owner == 0, permissions & 0o002 == 0 else {
                     throw RuntimePathError.unsafe(path, "it belongs to uid \(owner.map(String.init) ?? "?") with mode \(String(permissions, radix: 8)), so another user could replace what is in it; use a directory of this user's (uid \(getuid()))")
                 }
             }
@@ -64,13 +66,29 @@ public struct RuntimePaths: Sendable, Hashable {
 
     /// Refuses to use a socket in a directory every user may write: another user could put
     /// their own socket there, and receive what a client sends (OTPs, keys).
+    /// Nor in one another user made where every user may make one (as in /tmp): they would
+    /// have chosen what is in it. (A directory of the services' own user elsewhere, say
+    /// /run/einvoice, is how a deployment shares its sockets with a group of operators.)
     public static func checkSocketDirectory(of socketPath: String) throws {
-        let directory = (socketPath as NSString).deletingLastPathComponent
+        let directory = resolved((socketPath as NSString).deletingLastPathComponent)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: directory) else { return }  // the connect says why
         let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0
         guard permissions & 0o002 == 0 else {
             throw RuntimePathError.unsafe(directory, "every user may write it (mode \(String(permissions, radix: 8))), so another user could put their own socket in it; use the services' runtime directory (mode 0750)")
         }
+        let owner = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value
+        let parent = (directory as NSString).deletingLastPathComponent
+        let parentPermissions = ((try? FileManager.default.attributesOfItem(atPath: parent))?[.posixPermissions] as? NSNumber)?.intValue ?? 0
+        guard owner == getuid() || owner == 0 || parentPermissions & 0o002 == 0 else {
+            throw RuntimePathError.unsafe(directory, "it belongs to uid \(owner.map(String.init) ?? "?") and sits in \(parent), where every user may make directories, so another user may have made it; use a runtime directory of your own or of the services' user")
+        }
+    }
+
+    /// `path` with symbolic links resolved (as it is, when it does not exist).
+    static func resolved(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     private static func nonEmpty(_ value: String) -> String? { value.isEmpty ? nil : value }

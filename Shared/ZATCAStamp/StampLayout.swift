@@ -206,10 +206,9 @@ struct StampLayout: Sendable {
         return index.children(of: element).contains { child in
             guard index.hasLocalName(child, "ID", in: text), !index.elements[child].isEmptyElementTag else { return false }
             // libxml2 compares the ID's whole text, its elements' text included: an ID holding
-            // an element or a reference is left to it.
-            let content = UnsafeRawBufferPointer(rebasing: text[index.elements[child].contentRange])
-            if index.elements[child].firstChild >= 0 || content.contains(UInt8(ascii: "&")) { return true }
-            return String(decoding: content, as: UTF8.self).trimmingWhitespace() == "QR"
+            // an element is left to it; references, CDATA and comments are read as it reads them.
+            if index.elements[child].firstChild >= 0 { return true }
+            return index.text(child, in: text) == "QR"
         }
     }
 
@@ -219,7 +218,7 @@ struct StampLayout: Sendable {
         guard index.hasLocalName(element, "AdditionalDocumentReference", in: text), let id = index.first("ID", in: element, bytes: text),
             !index.elements[id].isEmptyElementTag
         else { return false }
-        let value = String(decoding: UnsafeRawBufferPointer(rebasing: text[index.elements[id].contentRange]), as: UTF8.self).trimmingWhitespace()
+        let value = index.text(id, in: text)
         return value == "ICV" || value == "PIH" || value == "QR"
     }
 

@@ -63,7 +63,7 @@ struct LoadCLITests {
     @Test("Under --json a failure is a JSON error on standard output as well, and the exit status is not 0")
     func jsonErrors() async throws {
         let einvoice = try Executables.url("einvoice").path
-        for arguments in ["keys list", "verify /tmp/einvoice-nowhere/x.xml", "load sign --egs-count 0"] {
+        for arguments in ["keys list", "verify /etc/hostname", "load sign --egs-count 0"] {
             // Standard output alone: the message on standard error stays out of the JSON.
             let run = try await Shell.run("/bin/sh", ["-c", "\(einvoice) \(arguments) --runtime-dir /tmp/einvoice-nowhere --json 2>/dev/null"], environment: [:])
             #expect(run.status != 0, "\(arguments)")

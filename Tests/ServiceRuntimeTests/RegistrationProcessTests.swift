@@ -171,6 +171,10 @@ struct RegistrationProcessTests {
             let literal = try await deployment.cli(["egs", "onboard", "U1", "--otp", "123345"])
             #expect(literal.status != 0)
             #expect(literal.output.contains("visible to every user") && !literal.output.contains("123345"), "\(literal.output)")
+            // An empty one is none at all (a paused onboarding resumes without it).
+            let empty = try await deployment.cli(["egs", "onboard", "U1"] + deployment.otp("\n"))
+            #expect(empty.status != 0)
+            #expect(empty.output.contains("OTP needed") && !empty.output.contains("REG-OTP-01"), "\(empty.output)")
             #expect(try await deployment.cli(["buyer", "add", "--seller-vat", Self.vat, "--name", "مؤسسة 🌴 النخيل", "--vat", "399999999800003", "--email", "buyer@example.sa"]).status == 0)
             let buyers = try await deployment.json(["buyer", "list"])["buyers"] as? [[String: Any]] ?? []
             #expect(buyers.first?["name"] as? String == "مؤسسة 🌴 النخيل")

@@ -55,6 +55,22 @@ struct RuntimePathsTests {
             let error = #expect(throws: RuntimePathError.self) { try RuntimePaths(runtimeDirectory: foreign, dataDirectory: "\(root)/data").prepare() }
             #expect("\(error.map { "\($0)" } ?? "")".contains("belongs to uid 65534"))
             #expect(fileMode(foreign) == 0o777, "left as it was")
+            // Made by another user where every user may make directories, even 0755: a client
+            // does not connect through it.
+            let commons = "\(root)/commons"
+            try FileManager.default.createDirectory(atPath: "\(commons)/squatted", withIntermediateDirectories: true)
+            chmod(commons, 0o777)
+            #expect(chown("\(commons)/squatted", 65_534, 65_534) == 0)
+            chmod("\(commons)/squatted", 0o755)
+            let squatted = #expect(throws: RuntimePathError.self) { try RuntimePaths.checkSocketDirectory(of: "\(commons)/squatted/gateway.sock") }
+            #expect("\(squatted.map { "\($0)" } ?? "")".contains("another user may have made it"))
         }
+        // A symbolic link to a proper runtime directory is that directory.
+        let real = "\(root)/real"
+        try FileManager.default.createDirectory(atPath: real, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: "\(root)/link", withDestinationPath: real)
+        try RuntimePaths(runtimeDirectory: "\(root)/link", dataDirectory: "\(root)/data2").prepare()
+        #expect(fileMode(real) == 0o750)
+        try RuntimePaths.checkSocketDirectory(of: "\(root)/link/gateway.sock")
     }
 }

@@ -107,6 +107,7 @@ struct CanonicalFormTests {
         "<cac:AccountingSupplierParty><cac:Signature><cbc:ID>x</cbc:ID></cac:Signature>",
         "<cac:AdditionalDocumentReference><cbc:ID>Q<cbc:B></cbc:B>R</cbc:ID></cac:AdditionalDocumentReference>",
         "<cac:BillingReference><cac:AdditionalDocumentReference><cbc:ID><cbc:B>QR</cbc:B></cbc:ID></cac:AdditionalDocumentReference></cac:BillingReference>",
+        "<cac:BillingReference><cac:AdditionalDocumentReference><cbc:ID><![CDATA[QR]]></cbc:ID></cac:AdditionalDocumentReference></cac:BillingReference>",
     ])
     func nestedExclusions(_ insertion: String) throws {
         let canonical = String(decoding: Self.canonicalSamples[0], as: UTF8.self)

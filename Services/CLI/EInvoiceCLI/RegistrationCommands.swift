@@ -23,20 +23,27 @@ func callOptions(_ common: CommonOptions, atLeast seconds: Double = 0) -> CallOp
 /// The OTP, from a file, from the terminal without echo, or from a pipe: never from the command
 /// line, where every user of the machine sees it (`ps`, /proc/PID/cmdline) and the shell's
 /// history keeps it.
+/// Nothing given (or an empty line) is nil: a paused onboarding past its compliance CSID
+/// resumes without one.
 func readOTP(_ option: String?, file: String?) throws -> String? {
+    func given(_ text: String?) -> String? {
+        text.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
     if let file {
         guard option == nil else { throw CLIError("Give --otp - or --otp-file, not both.") }
         guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("Cannot read the OTP file \(file).") }
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return given(String(decoding: data, as: UTF8.self))
     }
     guard let option else { return nil }
     guard option == "-" else {
         throw CLIError("An OTP on the command line is visible to every user of this machine (ps) and stays in the shell's history; it was not used. Give --otp - and type it (or pipe it in), or --otp-file FILE.")
     }
-    if isatty(STDIN_FILENO) != 0, let typed = getpass("OTP: ") {
-        return String(cString: typed).trimmingCharacters(in: .whitespacesAndNewlines)
+    if isatty(STDIN_FILENO) != 0 {
+        // Never read with echo from a terminal.
+        guard let typed = getpass("OTP: ") else { throw CLIError("Cannot read the OTP from the terminal without echo; give --otp-file FILE.") }
+        return given(String(cString: typed))
     }
-    return readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespacesAndNewlines)
+    return given(readLine(strippingNewline: true))
 }
 
 /// Reads a JSON file in a contract's shape.

@@ -58,7 +58,7 @@ struct VerifyCommand: AsyncParsableCommand {
                 do {
                     let document = try Data(contentsOf: URL(fileURLWithPath: file))
                     report = try await signing.verify(VerifyRequest(document: document, expectedPreviousInvoiceHash: expectedPih), options: longCall(common))
-                } catch let error as RPCError where error.code == .unavailable || error.code == .deadlineExceeded {
+                } catch let error as RPCError where error.code == .unavailable {
                     throw error  // the service, not this file: the others would fail alike
                 } catch {
                     // This file fails; the others are still checked and reported.
