@@ -48,10 +48,11 @@ public struct RuntimePaths: Sendable, Hashable {
         if manager.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw RuntimePathError.notADirectory(path) }
             // The directory itself, not a symbolic link to it (a link always shows mode 0777).
-            let attributes = try manager.attributesOfItem(atPath: resolved(path))
+            let directory = resolved(path)
+            let attributes = try manager.attributesOfItem(atPath: directory)
             let owner = (attributes[.ownerAccountID] as? NSNumber)?.uint32Value
             if owner == getuid() {
-                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: resolved(path))
+                try manager.setAttributes([.posixPermissions: mode], ofItemAtPath: directory)
             } else {
                 // root's, shared with a group (systemd's tmpfiles 0770 root:einvoice), is fine.
                 let permissions = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777

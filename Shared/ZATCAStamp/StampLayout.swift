@@ -175,26 +175,25 @@ struct StampLayout: Sendable {
     /// The encoding the XML declaration names, if it names one: `encoding`, optional spaces,
     /// `=`, optional spaces, a quoted name.
     static func declaredEncoding(_ text: UnsafeRawBufferPointer) -> String? {
+        // Read in place: this runs for every stamp, and most documents have no declaration.
+        func matches(_ literal: StaticString, at offset: Int) -> Bool {
+            offset + literal.utf8CodeUnitCount <= text.count && memcmp(text.baseAddress! + offset, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+        }
         var start = 0
-        if text.count >= 3, text[0] == 0xEF, text[1] == 0xBB, text[2] == 0xBF { start = 3 }
-        let opening: [UInt8] = Array("<?xml".utf8)
-        guard text.count >= start + 6, Array(text[start..<(start + 5)]) == opening, CanonicalForm.isWhitespace(text[start + 5]) else { return nil }
+        if matches("\u{FEFF}", at: 0) { start = 3 }
+        guard matches("<?xml", at: start), start + 5 < text.count, CanonicalForm.isWhitespace(text[start + 5]) else { return nil }
         var end = start + 5
-        while end + 1 < text.count, !(text[end] == UInt8(ascii: "?") && text[end + 1] == UInt8(ascii: ">")) { end += 1 }
-        let declaration = Array(text[start..<end])
-        let keyword = Array("encoding".utf8)
-        guard let at = (0...max(0, declaration.count - keyword.count)).first(where: { declaration[$0..<min($0 + keyword.count, declaration.count)].elementsEqual(keyword) })
-        else { return nil }
-        var cursor = at + keyword.count
-        func skipSpaces() { while cursor < declaration.count, CanonicalForm.isWhitespace(declaration[cursor]) { cursor += 1 } }
+        while end + 1 < text.count, !matches("?>", at: end) { end += 1 }
+        guard var cursor = (start..<end).first(where: { matches("encoding", at: $0) }).map({ $0 + 8 }) else { return nil }
+        func skipSpaces() { while cursor < end, CanonicalForm.isWhitespace(text[cursor]) { cursor += 1 } }
         skipSpaces()
-        guard cursor < declaration.count, declaration[cursor] == UInt8(ascii: "=") else { return nil }
+        guard cursor < end, text[cursor] == UInt8(ascii: "=") else { return nil }
         cursor += 1
         skipSpaces()
-        guard cursor < declaration.count, declaration[cursor] == UInt8(ascii: "\"") || declaration[cursor] == UInt8(ascii: "'") else { return nil }
-        let quote = declaration[cursor]
-        guard let close = declaration[(cursor + 1)...].firstIndex(of: quote) else { return nil }
-        return String(decoding: declaration[(cursor + 1)..<close], as: UTF8.self)
+        guard cursor < end, text[cursor] == UInt8(ascii: "\"") || text[cursor] == UInt8(ascii: "'") else { return nil }
+        let quote = text[cursor]
+        guard let close = ((cursor + 1)..<end).first(where: { text[$0] == quote }) else { return nil }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: text[(cursor + 1)..<close]), as: UTF8.self)
     }
 
     /// Whether the hash recipe might drop `element` (by local names: a superset of what
