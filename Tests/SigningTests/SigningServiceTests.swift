@@ -61,6 +61,55 @@ struct SigningServiceTests {
         }
     }
 
+    @Test("After a restart, a repeat gets its first stamp whether its UUID reached the index or not; the index catches up once stamping pauses")
+    func repeatsAfterRestart() async throws {
+        let root = "/tmp/einvoice-repeats-\(UUID().uuidString.prefix(8))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let data = "\(root)/data"
+        let database = "\(data)/signing/signing.sqlite"
+        let uuids = (0..<4).map { _ in UUID() }
+        let documents = try uuids.enumerated().map { try Fixtures.invoice(number: $0.offset + 1, uuid: $0.element) }
+        @Sendable func indexedICV(reaching target: Int64) async throws -> Int64 {
+            let queue = try DatabaseQueue(path: database)
+            var indexed: Int64 = -1
+            for _ in 0..<1_000 where indexed < target {
+                indexed = try await queue.read { db in try Int64.fetchOne(db, sql: "SELECT indexed_icv FROM chain_head WHERE egs_id = 'r'") ?? -1 }
+                if indexed < target { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            return indexed
+        }
+        let first = try await TestSigningService.withService(data: data) { signing, _ in
+            _ = try await signing.createKey(CreateKeyRequest(egsID: "r", csr: Fixtures.fields("r"), selfSigned: true))
+            var stamps: [StampResponse] = []
+            for document in documents { stamps.append(try await signing.stamp(StampRequest(egsID: "r", document: document))) }
+            #expect(try await indexedICV(reaching: 4) == 4)
+            return stamps
+        }
+        // As if the service had stopped before the last two UUIDs reached the index.
+        try await DatabaseQueue(path: database).write { db in
+            try db.execute(sql: "DELETE FROM stamp_uuid WHERE egs_id = 'r' AND icv > 2")
+            try db.execute(sql: "UPDATE chain_head SET indexed_icv = 2 WHERE egs_id = 'r'")
+        }
+        try await TestSigningService.withService(data: data) { signing, _ in
+            for (document, stamp) in zip(documents, first) {
+                let again = try await signing.stamp(StampRequest(egsID: "r", document: document))
+                #expect(again.repeated && again.icv == stamp.icv && again.document == stamp.document, "ICV \(stamp.icv)")
+            }
+            // Another document under an indexed UUID, and under one not yet indexed.
+            for (number, uuid) in [(90, uuids[0]), (91, uuids[3])] {
+                let error = try await #require(throws: RPCError.self) {
+                    try await signing.stamp(StampRequest(egsID: "r", document: try Fixtures.invoice(number: number, uuid: uuid)))
+                }
+                #expect(error.code == .alreadyExists, "\(error)")
+            }
+            let next = try await signing.stamp(StampRequest(egsID: "r", document: try Fixtures.invoice(number: 5)))
+            #expect(next.icv == 5 && !next.repeated)
+            #expect(try await indexedICV(reaching: 5) == 5)
+            let indexed = try await DatabaseQueue(path: database).read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM stamp_uuid WHERE egs_id = 'r'") }
+            #expect(indexed == 5)
+        }
+    }
+
     @Test("Importing the SDK key and certificate stamps documents the SDK certificate verifies")
     func importKey() async throws {
         try await TestSigningService.withService { signing, _ in

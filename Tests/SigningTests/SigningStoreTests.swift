@@ -40,16 +40,14 @@ struct SigningStoreTests {
             Self.stamp("a", 2, previous: Self.hash(1), hash: Self.hash(2)),
             Self.stamp("a", 4, previous: Self.hash(2), hash: Self.hash(4)),        // skips ICV 3
             Self.stamp("b", 2, previous: Self.hash(99), hash: Self.hash(12)),      // wrong PIH
-            Self.stamp("a", 3, uuid: "same", previous: Self.hash(2), hash: Self.hash(3)),  // a UUID a already used
             Self.stamp("ghost", 1, previous: genesis, hash: Self.hash(21)),
-            Self.stamp("a", 3, previous: Self.hash(2), hash: Self.hash(3)),        // the refused ICV 3 did not move a's head
+            Self.stamp("a", 3, previous: Self.hash(2), hash: Self.hash(3)),        // the refused ICV 4 did not move a's head
         ])
         #expect(outcomes[0] == nil && outcomes[1] == nil && outcomes[2] == nil)
         #expect(outcomes[3]?.contains("ICV 4 does not follow") == true, "\(String(describing: outcomes[3]))")
         #expect(outcomes[4]?.contains("ICV 2 does not follow") == true)
-        #expect(outcomes[5]?.contains("UNIQUE") == true, "\(String(describing: outcomes[5]))")
-        #expect(outcomes[6]?.contains("does not exist") == true)
-        #expect(outcomes[7] == nil)
+        #expect(outcomes[5]?.contains("does not exist") == true)
+        #expect(outcomes[6] == nil)
         #expect(try store.unitNow("a").map { [$0.lastICV] } == [3])
         #expect(try store.unitNow("a")?.lastHash == Self.hash(3))
         #expect(try store.unitNow("b").map { [$0.lastICV] } == [1])
@@ -143,6 +141,78 @@ struct SigningStoreTests {
         #expect(!columns.contains("last_icv") && !columns.contains("last_hash"), "\(columns)")
     }
 
+    @Test("UUIDs reach the index in chunks, of committed stamps only; until then a stamp is found by its ICV, and an ICV now holding another UUID is not taken for it")
+    func trailingIndex() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SigningStore(path: "\(directory)/signing.sqlite")
+        try await store.insertUnit(.init(egsID: "a", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
+        var previous = InvoiceHash.genesisPIH
+        var batch: [SigningStore.StampRecord] = []
+        for icv in Int64(1)...5 {
+            batch.append(Self.stamp("a", icv, uuid: "u\(icv)", previous: previous, hash: Self.hash(Int(icv))))
+            previous = Self.hash(Int(icv))
+        }
+        #expect(try store.commitNow(batch) == Array(repeating: nil, count: 5))
+
+        let loaded = try await store.stampedUUIDs(egsID: "a")
+        #expect(loaded.backlog.held == 5 && loaded.backlog.indexedICV == 0 && loaded.backlog.unindexed == 5)
+        #expect(loaded.place("u3") == .recent(3))
+        #expect(loaded.place("never stamped") == .never)
+        #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .recent(3))?.icv == 3)
+        #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .recent(4)) == nil, "ICV 4 is another UUID's stamp")
+        #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .indexed) == nil, "not in the index yet")
+
+        #expect(try store.indexUUIDs(egsID: "a", after: 0, limit: 2) == 2)
+        #expect(try store.stampNow(egsID: "a", uuid: "u2", place: .indexed)?.icv == 2)
+        #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .indexed) == nil)
+        #expect(try store.indexUUIDs(egsID: "a", after: 2, limit: 100) == 5, "never past the committed head")
+        #expect(try store.indexUUIDs(egsID: "a", after: 5, limit: 100) == 5)
+        #expect(try store.stampNow(egsID: "a", uuid: "u5", place: .indexed)?.icv == 5)
+
+        let reloaded = try await store.stampedUUIDs(egsID: "a")
+        #expect(reloaded.backlog.held == 0 && reloaded.backlog.indexedICV == 5 && reloaded.backlog.unindexed == 0)
+        #expect(reloaded.place("u4") == .indexed)
+        // An imported unit's earlier ICVs were stamped elsewhere: nothing of them to index.
+        try await store.insertUnit(.init(egsID: "imported", createdAt: Date(), sealedKey: [1], lastICV: 40, lastHash: Self.hash(40)))
+        #expect(try await store.stampedUUIDs(egsID: "imported").backlog.indexedICV == 40)
+    }
+
+    @Test("A database from before the UUID index trailed keeps its stamps and rowids, indexes every UUID, and no longer refuses a UUID at the row")
+    func uuidIndexMigrated() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = "\(directory)/signing.sqlite"
+        do {
+            let previous = try DatabaseQueue(path: path)
+            try SigningStore.migrator.migrate(previous, upTo: "v5: chain heads in a table of their own")
+            try await previous.write { db in
+                try db.execute(sql: "INSERT INTO unit (egs_id, created_at, sealed_key) VALUES ('v5', 0, x'01')")
+                try db.execute(sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash) VALUES ('v5', 2, ?)", arguments: [Self.hash(2)])
+                for icv in 1...2 {
+                    try db.execute(sql: """
+                        INSERT INTO stamp (rowid, egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest, document, stamped_at)
+                        VALUES (?, 'v5', ?, ?, ?, ?, '2026-01-01T00:00:00', 'QR', 'sig', x'00', ?, 0)
+                        """, arguments: [icv * 10, icv, "uuid-\(icv)", Self.hash(icv), Self.hash(icv - 1), Data("<Invoice>\(icv) فاتورة</Invoice>".utf8)])
+                }
+            }
+        }
+        let store = try SigningStore(path: path)
+        #expect(try await store.stamps(egsID: "v5").map(\.uuid) == ["uuid-1", "uuid-2"])
+        let (rowids, indexed, uniques) = try await store.pool.read { db in
+            (try Int64.fetchAll(db, sql: "SELECT rowid FROM stamp ORDER BY icv"),
+             try String.fetchAll(db, sql: "SELECT uuid || ' ' || icv FROM stamp_uuid ORDER BY uuid"),
+             try Row.fetchAll(db, sql: "PRAGMA index_list(stamp)").filter { ($0["unique"] as Int?) == 1 }.count)
+        }
+        #expect(rowids == [10, 20])
+        #expect(indexed == ["uuid-1 1", "uuid-2 2"])
+        #expect(uniques == 1, "only the primary key (egs_id, icv) is unique")
+        let uuids = try await store.stampedUUIDs(egsID: "v5")
+        #expect(uuids.backlog.indexedICV == 2 && uuids.backlog.held == 0)
+        #expect(try store.stampNow(egsID: "v5", uuid: "uuid-1", place: uuids.place("uuid-1"))?.icv == 1)
+        #expect(try store.unitNow("v5")?.lastICV == 2)
+    }
+
     @Test("Stamps written before documents had a dictionary (whole QR column, plain LZ4 or no compression) still read back")
     func olderRows() async throws {
         let directory = try Self.scratchDirectory()
@@ -163,7 +233,7 @@ struct SigningStoreTests {
         #expect(stored.map(\.document) == [plain, compressed])
         #expect(stored.map(\.qrCode) == ["QR-old-1", "QR-old-2"])
         #expect(try await store.latestDictionary(egsID: "old") == nil)
-        #expect(try store.stampNow(egsID: "old", uuid: "uuid-2")?.document == compressed)
+        #expect(try store.stampNow(egsID: "old", uuid: "uuid-2", place: .recent(2))?.document == compressed)
     }
 
     @Test("The checkpointer copies committed stamps into the database file before the writer's own checkpoint would, and stops when cancelled")

@@ -152,6 +152,52 @@ final class SigningStore: Sendable {
             ALTER TABLE unit DROP COLUMN last_hash;
             """)
     }
+    migrator.registerMigration("v6: the UUID index trails the chain", foreignKeyChecks: .immediate) { db in
+        // The stamp table again, without its UNIQUE (egs_id, uuid) (SQLite cannot drop one):
+        // each stamp's row put a random page of that index into its commit. UUIDs go into
+        // `stamp_uuid` later, in chunks (`indexUUIDs`); `indexed_icv` is each unit's last ICV
+        // there. The rows keep their rowids, so their order on disk stays the same.
+        try db.execute(sql: """
+            CREATE TABLE stamp_v6 (
+                egs_id TEXT NOT NULL REFERENCES unit(egs_id),
+                icv INTEGER NOT NULL,
+                uuid TEXT NOT NULL,
+                invoice_hash TEXT NOT NULL,
+                previous_hash TEXT NOT NULL,
+                signing_time TEXT NOT NULL,
+                qr_code TEXT NOT NULL,
+                signature_value TEXT NOT NULL,
+                input_digest BLOB NOT NULL,
+                document BLOB NOT NULL,
+                stamped_at REAL NOT NULL,
+                extensions_offset INTEGER,
+                certificate_digest TEXT REFERENCES certificate(digest),
+                document_size INTEGER,
+                dictionary_digest TEXT REFERENCES dictionary(digest),
+                qr_offset INTEGER,
+                PRIMARY KEY (egs_id, icv)
+            );
+            INSERT INTO stamp_v6 (
+                rowid, egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest,
+                document, stamped_at, extensions_offset, certificate_digest, document_size, dictionary_digest, qr_offset
+            )
+            SELECT
+                rowid, egs_id, icv, uuid, invoice_hash, previous_hash, signing_time, qr_code, signature_value, input_digest,
+                document, stamped_at, extensions_offset, certificate_digest, document_size, dictionary_digest, qr_offset
+            FROM stamp;
+            DROP TABLE stamp;
+            ALTER TABLE stamp_v6 RENAME TO stamp;
+            CREATE TABLE stamp_uuid (
+                egs_id TEXT NOT NULL,
+                uuid TEXT NOT NULL,
+                icv INTEGER NOT NULL,
+                PRIMARY KEY (egs_id, uuid)
+            ) WITHOUT ROWID;
+            INSERT INTO stamp_uuid (egs_id, uuid, icv) SELECT egs_id, uuid, icv FROM stamp ORDER BY egs_id, uuid;
+            ALTER TABLE chain_head ADD COLUMN indexed_icv INTEGER NOT NULL DEFAULT 0;
+            UPDATE chain_head SET indexed_icv = last_icv;
+            """)
+    }
         return migrator
     }()
 
@@ -175,7 +221,11 @@ final class SigningStore: Sendable {
                     sql: "INSERT INTO unit (egs_id, created_at, sealed_key, csr_pem, certificate_der, certificate_kind) VALUES (?, ?, ?, ?, ?, ?)",
                     arguments: [unit.egsID, unit.createdAt.timeIntervalSince1970, Data(unit.sealedKey), unit.csrPEM, unit.certificateDER.map { Data($0) }, unit.certificateKind]
                 )
-                try db.execute(sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash) VALUES (?, ?, ?)", arguments: [unit.egsID, unit.lastICV, unit.lastHash])
+                // An imported unit's stamps before `lastICV` were made elsewhere: none to index.
+                try db.execute(
+                    sql: "INSERT INTO chain_head (egs_id, last_icv, last_hash, indexed_icv) VALUES (?, ?, ?, ?)",
+                    arguments: [unit.egsID, unit.lastICV, unit.lastHash, unit.lastICV]
+                )
             }
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY || error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             throw SigningError.unitExists(unit.egsID)
@@ -225,24 +275,64 @@ final class SigningStore: Sendable {
 
     // MARK: Stamps
 
-    /// The stamp already made for `uuid` by `egsID`, if any. A blocking read (WAL readers do not
-    /// wait for the writer): cheaper than a hop to the database's queue on the stamp path.
-    func stampNow(egsID: String, uuid: String) throws -> StampRecord? {
-        try lookups.read { db in
-            let statement = try db.cachedStatement(sql: "\(Self.selectStamp) WHERE stamp.egs_id = ? AND stamp.uuid = ?")
-            return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
+    /// The stamp already made for `uuid` by `egsID`, if any, as `place` says where to look. A
+    /// blocking read (WAL readers do not wait for the writer): cheaper than a hop to the
+    /// database's queue on the stamp path.
+    func stampNow(egsID: String, uuid: String, place: UnitUUIDs.Place) throws -> StampRecord? {
+        let found: StampRecord?
+        switch place {
+        case .never:
+            return nil
+        case .recent(let icv):
+            found = try lookups.read { db in
+                let statement = try db.cachedStatement(sql: "\(Self.selectStamp) WHERE stamp.egs_id = ? AND stamp.icv = ?")
+                return try Row.fetchOne(statement, arguments: [egsID, icv]).map(Self.stampRecord)
+            }
+        case .indexed:
+            found = try lookups.read { db in
+                let statement = try db.cachedStatement(sql: """
+                    \(Self.selectStamp) WHERE stamp.egs_id = ?1
+                    AND stamp.icv = (SELECT icv FROM stamp_uuid WHERE stamp_uuid.egs_id = ?1 AND stamp_uuid.uuid = ?2)
+                    """)
+                return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
+            }
+        }
+        // A recent ICV whose commit failed may hold another document's stamp since.
+        return found?.uuid == uuid ? found : nil
+    }
+
+    /// Where `egsID`'s stamps are found by UUID: a filter of every UUID it stamped (read from
+    /// the index alone) and the UUIDs of its stamps not yet indexed, with their ICVs.
+    func stampedUUIDs(egsID: String) async throws -> UnitUUIDs {
+        try await pool.read { db in
+            let head = try Row.fetchOne(db, sql: "SELECT indexed_icv, last_icv FROM chain_head WHERE egs_id = ?", arguments: [egsID])
+            let indexedICV: Int64 = head?[0] ?? 0
+            var recent: [(uuid: String, icv: Int64)] = []
+            let tail = try Row.fetchCursor(db, sql: "SELECT uuid, icv FROM stamp WHERE egs_id = ? AND icv > ? ORDER BY icv", arguments: [egsID, indexedICV])
+            while let row = try tail.next() { recent.append((row[0], row[1])) }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM stamp_uuid WHERE egs_id = ?", arguments: [egsID]) ?? 0
+            var filter = StampedUUIDFilter(expected: count + recent.count)
+            let uuids = try String.fetchCursor(db, sql: "SELECT uuid FROM stamp_uuid WHERE egs_id = ?", arguments: [egsID])
+            while let uuid = try uuids.next() { filter.insert(uuid) }
+            return UnitUUIDs(egsID: egsID, filter: filter, recent: recent, indexedICV: indexedICV, committedICV: head?[1] ?? indexedICV)
         }
     }
 
-    /// Every UUID `egsID` has stamped, for its ``StampedUUIDFilter`` (read from the
-    /// `(egs_id, uuid)` index alone).
-    func stampedUUIDs(egsID: String) async throws -> StampedUUIDFilter {
-        try await pool.read { db in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM stamp WHERE egs_id = ?", arguments: [egsID]) ?? 0
-            var filter = StampedUUIDFilter(expected: count)
-            let uuids = try String.fetchCursor(db, sql: "SELECT uuid FROM stamp WHERE egs_id = ?", arguments: [egsID])
-            while let uuid = try uuids.next() { filter.insert(uuid) }
-            return filter
+    /// Puts the UUIDs of `egsID`'s committed stamps after ICV `after` into the index, `limit` at
+    /// most, in one transaction; returns the last ICV the index then holds. Blocks the calling
+    /// thread (the committer's own).
+    func indexUUIDs(egsID: String, after: Int64, limit: Int) throws -> Int64 {
+        try pool.write { db in
+            guard let head = try Int64.fetchOne(db, sql: "SELECT last_icv FROM chain_head WHERE egs_id = ?", arguments: [egsID]) else { return after }
+            let through = min(head, after + Int64(limit))
+            guard through > after else { return after }
+            // A UUID indexed twice keeps its first ICV: that is the stamp a repeat gets.
+            try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO stamp_uuid (egs_id, uuid, icv)
+                SELECT egs_id, uuid, icv FROM stamp WHERE egs_id = ?1 AND icv > ?2 AND icv <= ?3 ORDER BY uuid, icv
+                """).execute(arguments: [egsID, after, through])
+            try db.cachedStatement(sql: "UPDATE chain_head SET indexed_icv = ? WHERE egs_id = ?").execute(arguments: [through, egsID])
+            return through
         }
     }
 

@@ -25,6 +25,14 @@ final class StampCommitter: Service, Sendable {
     private let store: SigningStore
     private let logger: Logger
     private let state = Mutex(State())
+    /// The units whose UUIDs this thread puts into the database's index, by id.
+    private let units = Mutex<[String: UnitUUIDs]>([:])
+    /// How long stamping must pause before the UUID index catches up.
+    private let indexDelay: Duration
+    /// UUIDs in one chunk of the index, at most.
+    private let indexChunk: Int
+    /// Held in memory past this many, the index catches up after every commit, stamping or not.
+    private let maximumHeld: Int
     private let wakeUp = DispatchSemaphore(value: 0)
     /// The least time from one transaction's start to the next one's, unless ``fullBatch``
     /// stamps are waiting. At partial load, stamps otherwise trickle in and each transaction
@@ -34,10 +42,21 @@ final class StampCommitter: Service, Sendable {
     private let minimumInterval: Duration
     static let fullBatch = 32
 
-    init(store: SigningStore, logger: Logger, minimumInterval: Duration = .milliseconds(2)) {
+    init(
+        store: SigningStore, logger: Logger, minimumInterval: Duration = .milliseconds(2),
+        indexDelay: Duration = .milliseconds(50), indexChunk: Int = 4_096, maximumHeld: Int = 250_000
+    ) {
         self.store = store
         self.logger = logger
         self.minimumInterval = minimumInterval
+        self.indexDelay = indexDelay
+        self.indexChunk = indexChunk
+        self.maximumHeld = maximumHeld
+    }
+
+    /// From now on, this unit's committed stamps have their UUIDs indexed here.
+    func track(_ uuids: UnitUUIDs) {
+        units.withLock { $0[uuids.egsID] = uuids }
     }
 
     /// Queues `record` for the next transaction, to settle `ticket`. Returns false, leaving the
@@ -88,15 +107,27 @@ final class StampCommitter: Service, Sendable {
     private func loop() {
         let clock = ContinuousClock()
         var lastStart = clock.now - minimumInterval
+        // Nothing was queued for `indexDelay`: the UUID index catches up, a chunk at a time,
+        // until a stamp comes.
+        var paused = false
+        var indexFailing = false
         while true {
             let taken = take(parkIfEmpty: true)
             var batch = taken.0
             let stopped = taken.1
             if batch.isEmpty {
                 if stopped { return }
-                wakeUp.wait()
+                if paused {
+                    if !indexUUIDs(failing: &indexFailing) { paused = false }
+                } else if hasUnindexed() {
+                    let delay = indexDelay.components
+                    paused = wakeUp.wait(timeout: .now() + .nanoseconds(Int(delay.seconds) * 1_000_000_000 + Int(delay.attoseconds / 1_000_000_000))) == .timedOut
+                } else {
+                    wakeUp.wait()
+                }
                 continue
             }
+            paused = false
             // Back-to-back transactions of a stamp or two each: wait out the interval and take
             // what arrived meanwhile too.
             let since = clock.now - lastStart
@@ -108,6 +139,11 @@ final class StampCommitter: Service, Sendable {
             lastStart = clock.now
             do {
                 let outcomes = try store.commitNow(batch.map(\.0))
+                var heads: [String: Int64] = [:]
+                for ((record, _), outcome) in zip(batch, outcomes) where outcome == nil { heads[record.egsID] = record.icv }
+                units.withLock { units in
+                    for (egsID, icv) in heads { units[egsID]?.committed(through: icv) }
+                }
                 for ((_, ticket), outcome) in zip(batch, outcomes) {
                     if let outcome {
                         ticket.resolve(.failure(SigningError.chainConflict("The stamp was not recorded: \(outcome). Nothing was issued; retry.")))
@@ -119,6 +155,41 @@ final class StampCommitter: Service, Sendable {
                 logger.error("A batch of stamps could not be committed", metadata: ["error": "\(error)", "batch.size": "\(batch.count)"])
                 for (_, ticket) in batch { ticket.resolve(.failure(SigningError.storage("\(error)"))) }
             }
+            if held() > maximumHeld { indexUUIDs(failing: &indexFailing) }
+        }
+    }
+
+    // MARK: The UUID index
+
+    private var tracked: [UnitUUIDs] { units.withLock { Array($0.values) } }
+
+    private func hasUnindexed() -> Bool {
+        tracked.contains { $0.backlog.unindexed > 0 }
+    }
+
+    private func held() -> Int {
+        tracked.reduce(0) { $0 + $1.backlog.held }
+    }
+
+    /// Indexes one chunk of the unit furthest behind; false when every unit is caught up, or
+    /// the chunk failed (tried again at the next pause; `failing` keeps the log to one warning).
+    @discardableResult
+    private func indexUUIDs(failing: inout Bool) -> Bool {
+        guard let (uuids, backlog) = tracked.map({ ($0, $0.backlog) }).max(by: { $0.1.unindexed < $1.1.unindexed }),
+            backlog.unindexed > 0
+        else { return false }
+        do {
+            let through = try store.indexUUIDs(egsID: uuids.egsID, after: backlog.indexedICV, limit: indexChunk)
+            uuids.indexed(through: through)
+            if failing { logger.info("The UUID index is catching up again") }
+            failing = false
+            return through > backlog.indexedICV
+        } catch {
+            if !failing {
+                logger.warning("The UUID index could not catch up; it tries again when stamping pauses", metadata: ["error": "\(error)", "egs.id": "\(uuids.egsID)"])
+            }
+            failing = true
+            return false
         }
     }
 }

@@ -21,6 +21,8 @@ final class UnitChain: Sendable {
     private let store: SigningStore
     private let committer: StampCommitter
     private let key: SigningKey
+    /// Where the unit's earlier stamps are found by UUID.
+    let uuids: UnitUUIDs
 
     private struct State {
         var stamper: InvoiceStamper?
@@ -32,8 +34,6 @@ final class UnitChain: Sendable {
         /// Bumped when the chain is reloaded after a failed commit; stamps of an older epoch
         /// that fail afterwards do not reload it again.
         var epoch = 0
-        /// Every UUID stamped (or being stamped): only a UUID it may hold is looked up in the store.
-        var stampedUUIDs: StampedUUIDFilter
         /// What stored documents are compressed against: the unit's first compact document.
         var dictionary: DocumentDictionary?
     }
@@ -47,14 +47,15 @@ final class UnitChain: Sendable {
     private let pending = Mutex<[String: CommitTicket]>([:])
 
     init(
-        record: SigningStore.UnitRecord, key: SigningKey, stamped: StampedUUIDFilter, dictionary: DocumentDictionary?,
+        record: SigningStore.UnitRecord, key: SigningKey, uuids: UnitUUIDs, dictionary: DocumentDictionary?,
         store: SigningStore, committer: StampCommitter
     ) throws {
         egsID = record.egsID
         self.store = store
         self.committer = committer
         self.key = key
-        var initial = State(lastICV: record.lastICV, lastHash: record.lastHash, stampedUUIDs: stamped, dictionary: dictionary)
+        self.uuids = uuids
+        var initial = State(lastICV: record.lastICV, lastHash: record.lastHash, dictionary: dictionary)
         if let der = record.certificateDER {
             let certificate = try X509Certificate(der: der)
             initial.stamper = InvoiceStamper(key: key, certificate: certificate)
@@ -130,8 +131,9 @@ final class UnitChain: Sendable {
     /// It runs on the committer's thread. After a failed commit it takes the unit's lock and
     /// reads the committed head back, waiting for a turn in progress to finish: rare, and
     /// the chain must not go on from the stale state meanwhile.
-    private func settle(_ ticket: CommitTicket, uuid: String, epoch: Int, result: Result<Void, any Error>) {
+    private func settle(_ ticket: CommitTicket, uuid: String, icv: Int64, epoch: Int, result: Result<Void, any Error>) {
         if case .failure = result {
+            uuids.remove(uuid, icv: icv)
             state.withLock { state in
                 guard state.epoch == epoch else { return }
                 state.epoch += 1
@@ -149,9 +151,9 @@ final class UnitChain: Sendable {
 
     /// The stamp `egsID` made earlier for `uuid`, if any; a failed read is the store's error,
     /// not the caller's.
-    private static func earlierStamp(in store: SigningStore, egsID: String, uuid: String) throws(SigningError) -> SigningStore.StampRecord? {
+    private static func earlierStamp(in store: SigningStore, egsID: String, uuid: String, place: UnitUUIDs.Place) throws(SigningError) -> SigningStore.StampRecord? {
         do {
-            return try store.stampNow(egsID: egsID, uuid: uuid)
+            return try store.stampNow(egsID: egsID, uuid: uuid, place: place)
         } catch let error as SigningError {
             throw error
         } catch {
@@ -163,7 +165,8 @@ final class UnitChain: Sendable {
     private func turn(_ prepared: PreparedInvoice, uuid: String, inputDigest: [UInt8], signingTime: Date) throws -> Turn {
         try state.withLock { (state: inout State) throws -> Turn in
             if let inFlight = pending.withLock({ $0[uuid] }) { return .waitFor(inFlight) }
-            if state.stampedUUIDs.mightContain(uuid), let previous = try Self.earlierStamp(in: store, egsID: egsID, uuid: uuid) {
+            let place = uuids.place(uuid)
+            if place != .never, let previous = try Self.earlierStamp(in: store, egsID: egsID, uuid: uuid, place: place) {
                 guard previous.inputDigest == inputDigest else {
                     throw SigningError.alreadyStamped(
                         "Unit \(egsID) already stamped a different document with UUID \(uuid) (ICV \(previous.icv)); a corrected invoice needs a new UUID."
@@ -186,7 +189,7 @@ final class UnitChain: Sendable {
             }
             state.lastICV = icv
             state.lastHash = stamped.invoiceHash.base64
-            state.stampedUUIDs.insert(uuid)
+            uuids.add(uuid, icv: icv)
             // Stored without the XAdES block (rebuilt from the certificate when read) and without
             // a second copy of the QR, compressed against the unit's dictionary.
             let compact = CompactStamp.compact(stamped)
@@ -202,7 +205,7 @@ final class UnitChain: Sendable {
                 extensionsOffset: compact.offset, certificate: state.certificateRecord, dictionary: dictionary, qrOffset: qrOffset
             )
             let epoch = state.epoch
-            let ticket = CommitTicket { [self] ticket, result in settle(ticket, uuid: uuid, epoch: epoch, result: result) }
+            let ticket = CommitTicket { [self] ticket, result in settle(ticket, uuid: uuid, icv: icv, epoch: epoch, result: result) }
             pending.withLock { $0[uuid] = ticket }
             // Queued in the unit's turn, so its stamps reach the store in chain order.
             let queued = committer.enqueue(record, ticket: ticket)

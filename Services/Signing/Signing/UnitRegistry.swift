@@ -25,12 +25,14 @@ final class UnitRegistry: Sendable {
             throw SigningError.storage("the key of \(egsID) cannot be decrypted with this data directory's key-encryption key")
         }
         let chain = try UnitChain(
-            record: record, key: key, stamped: try await store.stampedUUIDs(egsID: egsID), dictionary: try await store.latestDictionary(egsID: egsID),
+            record: record, key: key, uuids: try await store.stampedUUIDs(egsID: egsID), dictionary: try await store.latestDictionary(egsID: egsID),
             store: store, committer: committer
         )
         return chains.withLock { chains in
             if let existing = chains[egsID] { return existing }
             chains[egsID] = chain
+            // Before any stamp of the chain can commit.
+            committer.track(chain.uuids)
             return chain
         }
     }
