@@ -2,6 +2,22 @@
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
+    /// The bytes as lowercase hex, two characters per byte (written straight into the string:
+    /// the stamp path hex-encodes a digest for every invoice).
+    public static func encode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { input in
+            String(unsafeUninitializedCapacity: input.count * 2) { output in
+                digits.withUnsafeBufferPointer { digits in
+                    for (index, byte) in input.enumerated() {
+                        output[2 * index] = digits[Int(byte >> 4)]
+                        output[2 * index + 1] = digits[Int(byte & 0x0F)]
+                    }
+                }
+                return input.count * 2
+            }
+        }
+    }
+
     /// The bytes as lowercase hex, two characters per byte.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var output: [UInt8] = []

@@ -92,12 +92,15 @@ public struct QRCodeTLV: Sendable, Hashable {
     /// - Throws: ``QRCodeError/invalidTag(_:)`` for tag 0, ``QRCodeError/duplicateTag(_:)`` when a
     ///   tag repeats, ``QRCodeError/valueTooLong(tag:byteCount:)`` when a value exceeds 255 bytes.
     public func encoded() throws(QRCodeError) -> [UInt8] {
-        var seen = Set<UInt8>()
+        // A bit per tag value (this runs for every stamped invoice).
+        var seen = SIMD4<UInt64>()
         var bytes: [UInt8] = []
         bytes.reserveCapacity(fields.reduce(0) { $0 + 2 + $1.value.count })
         for field in fields {
             guard field.tag != 0 else { throw .invalidTag(0) }
-            guard seen.insert(field.tag).inserted else { throw .duplicateTag(field.tag) }
+            let (word, bit) = (Int(field.tag >> 6), UInt64(1) << (field.tag & 63))
+            guard seen[word] & bit == 0 else { throw .duplicateTag(field.tag) }
+            seen[word] |= bit
             guard let length = UInt8(exactly: field.value.count) else {
                 throw .valueTooLong(tag: field.tag, byteCount: field.value.count)
             }

@@ -1,3 +1,4 @@
+import Foundation
 public import ZATCACrypto
 
 /// A stamped document stored without its `ext:UBLExtensions` block, which is rebuilt byte for
@@ -34,6 +35,17 @@ public enum CompactStamp {
             }
         }
         return base64 ? String(decoding: text, as: UTF8.self) : nil
+    }
+
+    /// Whether ``qrCode(in:at:)`` reads `qrCode` back from `document` at `offset`, for a QR of
+    /// ours (base64): its bytes are there, followed by the `<` that ends them. A comparison in
+    /// place, since it runs for every stamp.
+    public static func holdsQRCode(_ qrCode: String, in document: [UInt8], at offset: Int) -> Bool {
+        var qrCode = qrCode
+        return qrCode.withUTF8 { qr in
+            guard offset >= 0, qr.count > 0, offset + qr.count < document.count, document[offset + qr.count] == UInt8(ascii: "<") else { return false }
+            return document.withUnsafeBufferPointer { bytes in memcmp(bytes.baseAddress! + offset, qr.baseAddress!, qr.count) == 0 }
+        }
     }
 
     /// The stamped document again: the block the stamp with these values and this certificate

@@ -235,12 +235,6 @@ struct StampLayout: Sendable {
         }
     }
 
-    private static func line(_ level: Int, newline: String, indent: String) -> String {
-        newline + String(repeating: indent, count: level + 1)
-    }
-
-    private func line(_ level: Int) -> String { Self.line(level, newline: newline, indent: indent) }
-
     static func chainReferences(icv: Int64, previousHash: String, newline: String, indent: String) -> [UInt8] {
         // Appended as bytes: this runs twice per stamp (the canonical probe and the stamp).
         var bytes: [UInt8] = []
@@ -278,16 +272,50 @@ struct StampLayout: Sendable {
         return bytes
     }
 
-    /// The QR reference element around the QR's base64 text.
-    private var qrReference: (prefix: String, suffix: String) {
-        ("<cac:AdditionalDocumentReference>\(line(1))<cbc:ID>QR</cbc:ID>\(line(1))<cac:Attachment>"
-            + "\(line(2))<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">",
-         "</cbc:EmbeddedDocumentBinaryObject>\(line(1))</cac:Attachment>\(line(0))</cac:AdditionalDocumentReference>")
+    /// Appends text and line breaks to the stamped document (no string is built per stamp).
+    private struct Writer {
+        var bytes: [UInt8]
+        let newline: String
+        let indent: String
+
+        mutating func text(_ literal: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        mutating func line(_ level: Int) {
+            bytes.append(contentsOf: newline.utf8)
+            for _ in 0...level { bytes.append(contentsOf: indent.utf8) }
+        }
     }
 
-    private var signatureElement: String {
-        "<cac:Signature>\(line(1))<cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>"
-            + "\(line(1))<cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod>\(line(0))</cac:Signature>"
+    /// The QR reference element around the QR's base64 text; returns where the text is.
+    private static func writeQRReference(_ qr: String, into writer: inout Writer) -> Range<Int> {
+        writer.text("<cac:AdditionalDocumentReference>")
+        writer.line(1)
+        writer.text("<cbc:ID>QR</cbc:ID>")
+        writer.line(1)
+        writer.text("<cac:Attachment>")
+        writer.line(2)
+        writer.text("<cbc:EmbeddedDocumentBinaryObject mimeCode=\"text/plain\">")
+        let start = writer.bytes.count
+        writer.bytes.append(contentsOf: qr.utf8)
+        let range = start..<writer.bytes.count
+        writer.text("</cbc:EmbeddedDocumentBinaryObject>")
+        writer.line(1)
+        writer.text("</cac:Attachment>")
+        writer.line(0)
+        writer.text("</cac:AdditionalDocumentReference>")
+        return range
+    }
+
+    private static func writeSignatureElement(into writer: inout Writer) {
+        writer.text("<cac:Signature>")
+        writer.line(1)
+        writer.text("<cbc:ID>urn:oasis:names:specification:ubl:signature:Invoice</cbc:ID>")
+        writer.line(1)
+        writer.text("<cbc:SignatureMethod>urn:oasis:names:specification:ubl:dsig:enveloped:xades</cbc:SignatureMethod>")
+        writer.line(0)
+        writer.text("</cac:Signature>")
     }
 
     /// The bytes the invoice hash covers, before canonicalization: the stamped document without
@@ -359,28 +387,23 @@ struct StampLayout: Sendable {
     ) -> (xml: [UInt8], extensions: Range<Int>, qr: Range<Int>) {
         var extensionsRange = 0..<0
         var qrRange = 0..<0
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(document.count + chain.count + extensions.approximateCount + qr.utf8.count + 600)
+        var writer = Writer(bytes: [], newline: newline, indent: indent)
+        writer.bytes.reserveCapacity(document.count + chain.count + extensions.approximateCount + qr.utf8.count + 600)
         document.withUnsafeBytes { text in
             for piece in pieces {
                 switch piece {
-                case .document(let range): bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[range]))
-                case .literal(let literal): bytes.append(contentsOf: literal)
-                case .chain: bytes.append(contentsOf: chain)
+                case .document(let range): writer.bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: text[range]))
+                case .literal(let literal): writer.bytes.append(contentsOf: literal)
+                case .chain: writer.bytes.append(contentsOf: chain)
                 case .extensions:
-                    let start = bytes.count
-                    extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &bytes)
-                    extensionsRange = start..<bytes.count
-                case .qr:
-                    let reference = qrReference
-                    bytes.append(contentsOf: reference.prefix.utf8)
-                    qrRange = bytes.count..<(bytes.count + qr.utf8.count)
-                    bytes.append(contentsOf: qr.utf8)
-                    bytes.append(contentsOf: reference.suffix.utf8)
-                case .signature: bytes.append(contentsOf: signatureElement.utf8)
+                    let start = writer.bytes.count
+                    extensions.render(invoiceHash: hash, signatureValue: signatureValue, signingTime: signingTime, into: &writer.bytes)
+                    extensionsRange = start..<writer.bytes.count
+                case .qr: qrRange = Self.writeQRReference(qr, into: &writer)
+                case .signature: Self.writeSignatureElement(into: &writer)
                 }
             }
         }
-        return (bytes, extensionsRange, qrRange)
+        return (writer.bytes, extensionsRange, qrRange)
     }
 }

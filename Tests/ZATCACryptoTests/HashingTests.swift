@@ -26,5 +26,9 @@ struct HashingTests {
         #expect(Hex.decode("00ABff10") == [0x00, 0xAB, 0xFF, 0x10])
         #expect(Hex.decode("abc") == nil)
         #expect(Hex.decode("zz") == nil)
+        // The array path and the sequence path agree, for every byte value and the empty input.
+        let all = (0...255).map(UInt8.init)
+        #expect(Hex.encode(all) == Hex.encode(all.lazy.map { $0 }))
+        #expect(Hex.encode([UInt8]()) == "")
     }
 }

@@ -55,6 +55,22 @@ struct StampTests {
         #expect(text.hasSuffix(tail))
     }
 
+    @Test("A stamp's compact form reads its QR back at the offset it gives, and the in-place check agrees with that reading")
+    func compactQR() throws {
+        let stamped = try stamper.stamp(try Self.unsigned(Samples.all[0]), icv: 7, previousHash: InvoiceHash.genesisPIH, signingTime: Date(timeIntervalSince1970: 1_764_460_800))
+        let compact = CompactStamp.compact(stamped)
+        #expect(CompactStamp.qrCode(in: compact.bytes, at: compact.qrOffset) == stamped.qrCode)
+        #expect(CompactStamp.holdsQRCode(stamped.qrCode, in: compact.bytes, at: compact.qrOffset))
+        // One byte off either way, a shorter or longer text, past the end: neither reads it back.
+        for offset in [compact.qrOffset - 1, compact.qrOffset + 1, -1, compact.bytes.count] {
+            #expect(!CompactStamp.holdsQRCode(stamped.qrCode, in: compact.bytes, at: offset), "offset \(offset)")
+            #expect(CompactStamp.qrCode(in: compact.bytes, at: offset) != stamped.qrCode)
+        }
+        #expect(!CompactStamp.holdsQRCode(String(stamped.qrCode.dropLast()), in: compact.bytes, at: compact.qrOffset))
+        #expect(!CompactStamp.holdsQRCode(stamped.qrCode + "A", in: compact.bytes, at: compact.qrOffset))
+        #expect(!CompactStamp.holdsQRCode("", in: compact.bytes, at: compact.qrOffset))
+    }
+
     @Test("Re-stamping a stamped document replaces its stamp")
     func restamp() throws {
         let first = try stamper.stamp(Self.unsigned(Samples.root.appendingPathComponent("samples/Standard/Invoice/Standard_Invoice.xml")), icv: 1, previousHash: InvoiceHash.genesisPIH, signingTime: Date())

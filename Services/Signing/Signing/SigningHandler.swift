@@ -160,6 +160,7 @@ struct SigningHandler: Signing.ServiceProtocol {
         // finish while it writes wait in `ready` and leave together in its next message. A
         // client that sends quickly and reads slowly thus holds at most 64 answers here.
         let limit = 64
+        let perTask = 8
         let limiter = AsyncLimiter(limit)
         let ready = ReadyAnswers(limiter: limiter)
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -197,28 +198,36 @@ struct SigningHandler: Signing.ServiceProtocol {
                                 message: "A bulk stamp message carries at most \(BulkStampBatch.maxItems) documents; this one carried \(batch.items.count). Send them in smaller messages."
                             )
                         }
-                        for item in batch.items {
+                        // One task for up to `perTask` documents of a message, one after another:
+                        // parallel work comes from the groups in flight, and a task per document
+                        // cost more than it gained. The task ends once its stamps are queued for
+                        // their commits; each answer is added where its commit settles it
+                        // (usually the committer's thread), keeping the sequence number only,
+                        // not the request and its document.
+                        for start in stride(from: 0, to: batch.items.count, by: perTask) {
+                            // A copy of its own: a slice would keep the whole message alive.
+                            let items = Array(batch.items[start..<min(start + perTask, batch.items.count)])
                             // A cancelled stream (the client went away) stamps nothing more.
                             try Task.checkCancellation()
-                            await limiter.acquire()
+                            for _ in items { await limiter.acquire() }
                             if let stopped = ready.stopped {
-                                limiter.release()
+                                for _ in items { limiter.release() }
                                 throw stopped
                             }
-                            // The task ends once the stamp is queued for its commit; the answer is
-                            // added where the commit settles it (usually the committer's thread).
-                            // It keeps the sequence number only, not the request and its document.
-                            let sequence = item.sequence
-                            let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
-                                ready.add(Self.answer(sequence, result))
-                            }
                             work.addTask {
-                                do {
-                                    let stamp = try await prepare(item.request)
-                                    try Task.checkCancellation()
-                                    stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
-                                } catch {
-                                    answer(.failure(error))
+                                for item in items {
+                                    let sequence = item.sequence
+                                    let answer: @Sendable (Result<StampResponse, any Error>) -> Void = { result in
+                                        ready.add(Self.answer(sequence, result))
+                                    }
+                                    do {
+                                        try Task.checkCancellation()
+                                        let stamp = try await prepare(item.request)
+                                        try Task.checkCancellation()
+                                        stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)
+                                    } catch {
+                                        answer(.failure(error))
+                                    }
                                 }
                             }
                         }

@@ -195,7 +195,7 @@ final class UnitChain: Sendable {
             let compact = CompactStamp.compact(stamped)
             // The QR is read back from the document at this offset; stored whole should that
             // ever not give the QR back.
-            let qrOffset = CompactStamp.qrCode(in: compact.bytes, at: compact.qrOffset) == stamped.qrCode ? compact.qrOffset : nil
+            let qrOffset = CompactStamp.holdsQRCode(stamped.qrCode, in: compact.bytes, at: compact.qrOffset) ? compact.qrOffset : nil
             let dictionary = state.dictionary ?? DocumentDictionary(document: compact.bytes)
             state.dictionary = dictionary
             let record = SigningStore.StampRecord(
