@@ -40,6 +40,10 @@ public struct XMLIndex: Sendable {
     /// Scans `bytes`; throws what makes it unreadable.
     public init(_ bytes: UnsafeRawBufferPointer) throws(XMLStampError) {
         guard bytes.count < Int(Int32.max) else { throw .tooLarge(bytes: bytes.count, limit: Int(Int32.max) - 1) }
+        // Built in a local and stored at the end: every stamped document passes through here,
+        // and a stored property costs an access check on each of the many writes.
+        var elements: [Element] = []
+        defer { self.elements = elements }
         elements.reserveCapacity(max(16, bytes.count / 48))
         var scanner = Scanner(bytes: bytes)
         try scanner.skipMisc(beforeRoot: true)
@@ -62,7 +66,7 @@ public struct XMLIndex: Sendable {
         if !rootClosed { open.append((0, -1)) }
         while !open.isEmpty {
             guard let byte = scanner.peek() else {
-                throw .malformed("the document ends inside <\(name(Int(open[open.count - 1].element), in: bytes))>")
+                throw .malformed("the document ends inside <\(Self.name(of: elements[Int(open[open.count - 1].element)], in: bytes))>")
             }
             if byte != UInt8(ascii: "<") {
                 scanner.skipText()
@@ -77,7 +81,7 @@ public struct XMLIndex: Sendable {
                 let opening = elements[index].nameRange
                 guard closing.count == opening.count, memcmp(bytes.baseAddress! + closing.lowerBound, bytes.baseAddress! + opening.lowerBound, opening.count) == 0 else {
                     let closingName = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[closing]), as: UTF8.self)
-                    throw .malformed("</\(closingName)> at byte \(contentEnd) closes <\(name(index, in: bytes))>")
+                    throw .malformed("</\(closingName)> at byte \(contentEnd) closes <\(Self.name(of: elements[index], in: bytes))>")
                 }
                 elements[index].contentEnd = Int32(contentEnd)
                 elements[index].end = Int32(scanner.offset)
@@ -109,7 +113,11 @@ public struct XMLIndex: Sendable {
 
     /// The qualified name of element `index` (`cac:Signature`).
     public func name(_ index: Int, in bytes: UnsafeRawBufferPointer) -> String {
-        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[elements[index].nameRange]), as: UTF8.self)
+        Self.name(of: elements[index], in: bytes)
+    }
+
+    private static func name(of element: Element, in bytes: UnsafeRawBufferPointer) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[element.nameRange]), as: UTF8.self)
     }
 
     /// Whether element `index`'s local name is `localName`.
@@ -283,12 +291,15 @@ public struct XMLIndex: Sendable {
                     throw .malformed("an attribute value of <\(tagName(start, nameEnd))> is not quoted at byte \(offset)")
                 }
                 offset += 1
-                while offset < bytes.count, bytes[offset] != quote {
-                    guard bytes[offset] != UInt8(ascii: "<") else { throw .malformed("'<' inside an attribute value at byte \(offset)") }
-                    offset += 1
+                let base = bytes.baseAddress!
+                guard let found = memchr(base + offset, Int32(quote), bytes.count - offset) else {
+                    throw .malformed("an attribute value of <\(tagName(start, nameEnd))> is not closed")
                 }
-                guard offset < bytes.count else { throw .malformed("an attribute value of <\(tagName(start, nameEnd))> is not closed") }
-                offset += 1
+                let close = UnsafeRawPointer(found) - base
+                if let less = memchr(base + offset, Int32(UInt8(ascii: "<")), close - offset) {
+                    throw .malformed("'<' inside an attribute value at byte \(UnsafeRawPointer(less) - base)")
+                }
+                offset = close + 1
             }
         }
 

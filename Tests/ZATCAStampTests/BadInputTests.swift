@@ -33,6 +33,24 @@ struct BadInputTests {
         guard case .malformed = stampError("<Invoice><unclosed></Invoice>") else { Issue.record("expected malformed"); return }
     }
 
+    @Test("Attribute values: '<' inside one, or one never closed, is named with where it is; either quote may hold the other")
+    func attributeValues() throws {
+        func scanError(_ text: String) -> String? {
+            do {
+                _ = try Array(text.utf8).withUnsafeBytes { try XMLIndex($0) }
+                return nil
+            } catch {
+                return "\(error)"
+            }
+        }
+        #expect(scanError("<Invoice a=\"x<y\"/>")?.contains("'<' inside an attribute value at byte 13") == true, "\(String(describing: scanError("<Invoice a=\"x<y\"/>")))")
+        #expect(scanError("<Invoice a='x<y'/>")?.contains("'<' inside an attribute value at byte 13") == true)
+        #expect(scanError("<Invoice a=\"xyz/>")?.contains("is not closed") == true)
+        #expect(scanError("<Invoice a=\"x'y\" b='x\"y'><c d=\"مرحبا 🧾\"/></Invoice>") == nil)
+        let index = try Array("<Invoice a=\"x'y\" b='x\"y'><c d=\"e\"/></Invoice>".utf8).withUnsafeBytes { try XMLIndex($0) }
+        #expect(index.elements.count == 2 && index.elements[1].start == 25)
+    }
+
     @Test("A DTD or an entity is refused, never expanded")
     func dtd() throws {
         let body = try sample.replacingOccurrences(of: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>", with: "")
