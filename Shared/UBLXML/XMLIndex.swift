@@ -292,13 +292,11 @@ public struct XMLIndex: Sendable {
                 }
                 offset += 1
                 let base = bytes.baseAddress!
-                guard let found = memchr(base + offset, Int32(quote), bytes.count - offset) else {
-                    throw .malformed("an attribute value of <\(tagName(start, nameEnd))> is not closed")
-                }
-                let close = UnsafeRawPointer(found) - base
+                let close = memchr(base + offset, Int32(quote), bytes.count - offset).map { UnsafeRawPointer($0) - base } ?? bytes.count
                 if let less = memchr(base + offset, Int32(UInt8(ascii: "<")), close - offset) {
                     throw .malformed("'<' inside an attribute value at byte \(UnsafeRawPointer(less) - base)")
                 }
+                guard close < bytes.count else { throw .malformed("an attribute value of <\(tagName(start, nameEnd))> is not closed") }
                 offset = close + 1
             }
         }

@@ -38,8 +38,8 @@ public enum CompactStamp {
     }
 
     /// Whether ``qrCode(in:at:)`` reads `qrCode` back from `document` at `offset`, for a QR of
-    /// ours (base64): its bytes are there, followed by the `<` that ends them. A comparison in
-    /// place, since it runs for every stamp.
+    /// ours (base64: no `<` in it, and every byte one that reading accepts): its bytes are there,
+    /// followed by the `<` that ends them. A comparison in place, since it runs for every stamp.
     public static func holdsQRCode(_ qrCode: String, in document: [UInt8], at offset: Int) -> Bool {
         var qrCode = qrCode
         return qrCode.withUTF8 { qr in

@@ -102,6 +102,11 @@ struct SigningServiceTests {
                 }
                 #expect(error.code == .alreadyExists, "\(error)")
             }
+            // A UUID far longer than any UUID is refused, not held.
+            let long = String(decoding: try Fixtures.invoice(number: 92), as: UTF8.self)
+                .replacingOccurrences(of: #"<cbc:UUID>[^<]*</cbc:UUID>"#, with: "<cbc:UUID>\(String(repeating: "ف", count: 100))</cbc:UUID>", options: .regularExpression)
+            let refused = try await #require(throws: RPCError.self) { try await signing.stamp(StampRequest(egsID: "r", document: Data(long.utf8))) }
+            #expect(refused.code == .invalidArgument && refused.message.contains("cbc:UUID is 200 bytes"), "\(refused)")
             let next = try await signing.stamp(StampRequest(egsID: "r", document: try Fixtures.invoice(number: 5)))
             #expect(next.icv == 5 && !next.repeated)
             #expect(try await indexedICV(reaching: 5) == 5)

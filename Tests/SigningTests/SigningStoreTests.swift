@@ -111,6 +111,41 @@ struct SigningStoreTests {
         await #expect(throws: SigningError.self) { try await late.wait() }
     }
 
+    @Test("One signing service at a time per data directory: a second is refused with a clear error until the first lets go")
+    func dataDirectoryLock() throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let first = try DataDirectoryLock(directory: directory)
+        let error = try #require(throws: SigningError.self) { try DataDirectoryLock(directory: directory) }
+        #expect("\(error)".contains("another signing service is using \(directory)"), "\(error)")
+        first.release()
+        try DataDirectoryLock(directory: directory).release()
+    }
+
+    @Test("A caller that sends one stamp at a time never waits out the interval between transactions")
+    func sequentialCallerDoesNotWait() async throws {
+        let directory = try Self.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = try SigningStore(path: "\(directory)/signing.sqlite")
+        try await store.insertUnit(.init(egsID: "s", createdAt: Date(), sealedKey: [1], lastICV: 0, lastHash: InvoiceHash.genesisPIH))
+        // An interval far longer than a commit: three stamps one after another would take over
+        // 4 s if each waited it out.
+        let committer = StampCommitter(store: store, logger: Logger(label: "test"), minimumInterval: .seconds(2))
+        let running = Task { try await committer.run() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var previous = InvoiceHash.genesisPIH
+        for icv in Int64(1)...3 {
+            try await committer.enqueue(Self.stamp("s", icv, previous: previous, hash: Self.hash(Int(icv)))).wait()
+            previous = Self.hash(Int(icv))
+        }
+        let elapsed = clock.now - start
+        running.cancel()
+        try await running.value
+        #expect(elapsed < .seconds(3), "three sequential stamps took \(elapsed)")
+        #expect(try store.unitNow("s")?.lastICV == 3)
+    }
+
     @Test("A database from before chain heads had a table of their own keeps every unit's head, and its chains go on from there")
     func chainHeadsMoved() async throws {
         let directory = try Self.scratchDirectory()
@@ -163,16 +198,21 @@ struct SigningStoreTests {
         #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .recent(4)) == nil, "ICV 4 is another UUID's stamp")
         #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .indexed) == nil, "not in the index yet")
 
-        #expect(try store.indexUUIDs(egsID: "a", after: 0, limit: 2) == 2)
+        #expect(try store.indexUUIDs(egsID: "a", after: 0, limit: 2) == (2, 0))
         #expect(try store.stampNow(egsID: "a", uuid: "u2", place: .indexed)?.icv == 2)
         #expect(try store.stampNow(egsID: "a", uuid: "u3", place: .indexed) == nil)
-        #expect(try store.indexUUIDs(egsID: "a", after: 2, limit: 100) == 5, "never past the committed head")
-        #expect(try store.indexUUIDs(egsID: "a", after: 5, limit: 100) == 5)
+        #expect(try store.indexUUIDs(egsID: "a", after: 2, limit: 100) == (5, 0), "never past the committed head")
+        #expect(try store.indexUUIDs(egsID: "a", after: 5, limit: 100) == (5, 0))
         #expect(try store.stampNow(egsID: "a", uuid: "u5", place: .indexed)?.icv == 5)
 
         let reloaded = try await store.stampedUUIDs(egsID: "a")
         #expect(reloaded.backlog.held == 0 && reloaded.backlog.indexedICV == 5 && reloaded.backlog.unindexed == 0)
         #expect(reloaded.place("u4") == .indexed)
+        // A UUID stamped twice (only another process writing to the database could do that):
+        // indexed once, at its first ICV, and counted.
+        #expect(try store.commitNow([Self.stamp("a", 6, uuid: "u2", previous: Self.hash(5), hash: Self.hash(6))]) == [nil])
+        #expect(try store.indexUUIDs(egsID: "a", after: 5, limit: 100) == (6, 1))
+        #expect(try store.stampNow(egsID: "a", uuid: "u2", place: .indexed)?.icv == 2)
         // An imported unit's earlier ICVs were stamped elsewhere: nothing of them to index.
         try await store.insertUnit(.init(egsID: "imported", createdAt: Date(), sealedKey: [1], lastICV: 40, lastHash: Self.hash(40)))
         #expect(try await store.stampedUUIDs(egsID: "imported").backlog.indexedICV == 40)

@@ -51,6 +51,19 @@ struct UnitUUIDsTests {
         #expect(uuids.place("never") == .never)
     }
 
+    @Test("Stamps whose commits keep failing leave nothing behind: the ICV-ordered list is pruned without any indexing")
+    func failuresPruned() {
+        let uuids = UnitUUIDs(egsID: "u", filter: StampedUUIDFilter(), recent: [], indexedICV: 0, committedICV: 0)
+        for attempt in 0..<20_000 {
+            // The same ICV, tried again and again (the chain reloads after each failure).
+            let uuid = "attempt-\(attempt)"
+            uuids.add(uuid, icv: 1)
+            uuids.remove(uuid, icv: 1)
+        }
+        #expect(uuids.backlog.held == 0)
+        #expect(uuids.orderCount <= 1_025, "\(uuids.orderCount) entries kept for 0 held")
+    }
+
     @Test("Keys are exact: a UUID in either case, mixed case, and other text never share a key; the same text always does")
     func keys() {
         let lower = "6f2a0c1e-9b1d-4c1e-8a2b-0123456789ab"
@@ -59,6 +72,8 @@ struct UnitUUIDsTests {
         let digits = "01234567-8901-2345-6789-012345678901"
         let keys = [lower, upper, mixed, digits, "INV-1", "6f2a0c1e-9b1d-4c1e-8a2b-0123456789a", "6f2a0c1e-9b1d-4c1e-8a2b-0123456789ag", "٦f2a0c1e-9b1d-4c1e-8a2b-0123456789a"].map(UUIDKey.init)
         #expect(Set(keys).count == keys.count)
+        // Canonically equivalent but different bytes (NFC and NFD é): different keys, as SQLite sees them.
+        #expect(UUIDKey("INV-\u{E9}") != UUIDKey("INV-e\u{301}"))
         #expect(UUIDKey(lower) == UUIDKey(String(lower.utf8.map { Character(UnicodeScalar($0)) })))
         if case .compact = UUIDKey(lower), case .compact = UUIDKey(upper), case .compact = UUIDKey(digits), case .text = UUIDKey(mixed) {
         } else {

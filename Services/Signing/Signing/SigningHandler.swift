@@ -123,6 +123,8 @@ struct SigningHandler: Signing.ServiceProtocol {
         return try await work.chain.stamp(work.prepared, uuid: work.uuid, inputDigest: work.inputDigest, signingTime: work.signingTime)
     }
 
+    static let maxUUIDBytes = 128
+
     /// A stamp request read and planned, with the chain it goes to.
     private struct PreparedStamp {
         var chain: UnitChain
@@ -147,6 +149,11 @@ struct SigningHandler: Signing.ServiceProtocol {
             throw SigningError.invalidDocument(error.description)
         }
         guard let uuid = prepared.uuid else { throw SigningError.invalidDocument("The document lacks cbc:UUID, which identifies it in the chain.") }
+        // ZATCA's UUIDs are 36 characters; a unit holds the UUIDs it stamped until they are
+        // indexed, so an outsized one is refused rather than kept.
+        guard uuid.utf8.count <= Self.maxUUIDBytes else {
+            throw SigningError.invalidDocument("cbc:UUID is \(uuid.utf8.count) bytes; a UUID is 36 characters (8-4-4-4-12 hexadecimal digits), and at most \(Self.maxUUIDBytes) bytes are accepted.")
+        }
         return PreparedStamp(chain: chain, prepared: prepared, uuid: uuid, inputDigest: SHA256Digest.hash(document), signingTime: request.signingTime ?? Date())
     }
 
@@ -222,6 +229,8 @@ struct SigningHandler: Signing.ServiceProtocol {
                                     }
                                     do {
                                         try Task.checkCancellation()
+                                        // The writer stopped: its answer could not be sent.
+                                        if let stopped = ready.stopped { throw stopped }
                                         let stamp = try await prepare(item.request)
                                         try Task.checkCancellation()
                                         stamp.chain.stamp(stamp.prepared, uuid: stamp.uuid, inputDigest: stamp.inputDigest, signingTime: stamp.signingTime, completion: answer)

@@ -19,15 +19,23 @@ public enum SigningService {
     public static func parts(_ context: ServiceContext, certificateWatch: Duration) async throws -> ServiceParts {
         let directory = (context.paths.dataDirectory as NSString).appendingPathComponent("signing")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        let kek = try KeyEncryptionKey.loadOrCreate(at: (directory as NSString).appendingPathComponent("kek"))
-        let store = try SigningStore(path: (directory as NSString).appendingPathComponent("signing.sqlite"))
-        let committer = StampCommitter(store: store, logger: context.logger)
-        let registry = UnitRegistry(store: store, committer: committer, kek: kek)
-        let handler = SigningHandler(store: store, registry: registry, kek: kek, logger: context.logger, maxDocumentSize: maxDocumentSize)
-        context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
-        let notification = ServiceConnection(.notification, paths: context.paths)
-        let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
-        let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger, writerThreshold: { store.setWriterCheckpointFrames($0) })
-        return ServiceParts(rpcServices: [handler], background: [committer, checkpointer, notification, watch])
+        let lock = try DataDirectoryLock(directory: directory)
+        do {
+            let kek = try KeyEncryptionKey.loadOrCreate(at: (directory as NSString).appendingPathComponent("kek"))
+            let store = try SigningStore(path: (directory as NSString).appendingPathComponent("signing.sqlite"))
+            let committer = StampCommitter(store: store, logger: context.logger)
+            let registry = UnitRegistry(store: store, committer: committer, kek: kek)
+            let handler = SigningHandler(store: store, registry: registry, kek: kek, logger: context.logger, maxDocumentSize: maxDocumentSize)
+            context.health.update(details: ["units": "\(try await store.units().count)", "database": store.pool.path])
+            let notification = ServiceConnection(.notification, paths: context.paths)
+            let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
+            let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger, writerThreshold: { store.setWriterCheckpointFrames($0) })
+            // The lock first: services shut down in reverse order, so it is let go last, after
+            // the committer has written what it held.
+            return ServiceParts(rpcServices: [handler], background: [lock, committer, checkpointer, notification, watch])
+        } catch {
+            lock.release()
+            throw error
+        }
     }
 }

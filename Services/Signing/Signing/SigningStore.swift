@@ -297,8 +297,10 @@ final class SigningStore: Sendable {
                 return try Row.fetchOne(statement, arguments: [egsID, uuid]).map(Self.stampRecord)
             }
         }
-        // A recent ICV whose commit failed may hold another document's stamp since.
-        return found?.uuid == uuid ? found : nil
+        // A recent ICV whose commit failed may hold another document's stamp since. Compared
+        // byte for byte, as SQLite compares them (String's == takes NFC and NFD for one).
+        guard let found, found.uuid.utf8.elementsEqual(uuid.utf8) else { return nil }
+        return found
     }
 
     /// Where `egsID`'s stamps are found by UUID: a filter of every UUID it stamped (read from
@@ -319,20 +321,25 @@ final class SigningStore: Sendable {
     }
 
     /// Puts the UUIDs of `egsID`'s committed stamps after ICV `after` into the index, `limit` at
-    /// most, in one transaction; returns the last ICV the index then holds. Blocks the calling
-    /// thread (the committer's own).
-    func indexUUIDs(egsID: String, after: Int64, limit: Int) throws -> Int64 {
+    /// most, in one transaction; returns the last ICV the index then holds, and how many of
+    /// those stamps reused a UUID the index already held (none, unless two processes stamped
+    /// for the unit at once). Blocks the calling thread (the committer's own).
+    func indexUUIDs(egsID: String, after: Int64, limit: Int) throws -> (through: Int64, reused: Int) {
         try pool.write { db in
-            guard let head = try Int64.fetchOne(db, sql: "SELECT last_icv FROM chain_head WHERE egs_id = ?", arguments: [egsID]) else { return after }
+            guard let head = try Int64.fetchOne(db, sql: "SELECT last_icv FROM chain_head WHERE egs_id = ?", arguments: [egsID]) else { return (after, 0) }
             let through = min(head, after + Int64(limit))
-            guard through > after else { return after }
+            guard through > after else { return (after, 0) }
+            let stamps = try Int.fetchOne(
+                db.cachedStatement(sql: "SELECT count(*) FROM stamp WHERE egs_id = ?1 AND icv > ?2 AND icv <= ?3"), arguments: [egsID, after, through]
+            ) ?? 0
             // A UUID indexed twice keeps its first ICV: that is the stamp a repeat gets.
             try db.cachedStatement(sql: """
                 INSERT OR IGNORE INTO stamp_uuid (egs_id, uuid, icv)
                 SELECT egs_id, uuid, icv FROM stamp WHERE egs_id = ?1 AND icv > ?2 AND icv <= ?3 ORDER BY uuid, icv
                 """).execute(arguments: [egsID, after, through])
+            let reused = stamps - db.changesCount
             try db.cachedStatement(sql: "UPDATE chain_head SET indexed_icv = ? WHERE egs_id = ?").execute(arguments: [through, egsID])
-            return through
+            return (through, reused)
         }
     }
 

@@ -108,6 +108,7 @@ final class StampCommitter: Service, Sendable {
     private func loop() {
         let clock = ContinuousClock()
         var lastStart = clock.now - minimumInterval
+        var lastCount = 0
         // Nothing was queued for `indexDelay`: the UUID index catches up, a chunk at a time,
         // until a stamp comes.
         var paused = false
@@ -130,14 +131,17 @@ final class StampCommitter: Service, Sendable {
             }
             paused = false
             // Back-to-back transactions of a stamp or two each: wait out the interval and take
-            // what arrived meanwhile too.
+            // what arrived meanwhile too. Only when the last one carried several: a caller that
+            // sends one stamp at a time and waits for it gains nothing from a wait (nothing else
+            // comes meanwhile), and would wait the interval for every stamp.
             let since = clock.now - lastStart
-            if !stopped, batch.count < Self.fullBatch, since < minimumInterval {
+            if !stopped, lastCount > 1, batch.count < Self.fullBatch, since < minimumInterval {
                 let wait = minimumInterval - since
                 Thread.sleep(forTimeInterval: Double(wait.components.attoseconds) / 1e18 + Double(wait.components.seconds))
                 batch += take(parkIfEmpty: false).0
             }
             lastStart = clock.now
+            lastCount = batch.count
             do {
                 let outcomes = try store.commitNow(batch.map(\.0))
                 var heads: [String: Int64] = [:]
@@ -180,8 +184,14 @@ final class StampCommitter: Service, Sendable {
             backlog.unindexed > 0
         else { return false }
         do {
-            let through = try store.indexUUIDs(egsID: uuids.egsID, after: backlog.indexedICV, limit: indexChunk)
+            let (through, reused) = try store.indexUUIDs(egsID: uuids.egsID, after: backlog.indexedICV, limit: indexChunk)
             uuids.indexed(through: through)
+            if reused > 0 {
+                logger.error(
+                    "Stamps reuse a UUID the unit stamped before: was another signing service writing to this database?",
+                    metadata: ["egs.id": "\(uuids.egsID)", "stamps": "\(reused)", "icv.through": "\(through)"]
+                )
+            }
             if failing { logger.info("The UUID index is catching up again") }
             failing = false
             return through > backlog.indexedICV

@@ -17,7 +17,7 @@ struct StampInsert {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
-    /// Why SQLite refused one stamp's row (a constraint: the unit already used its UUID or
+    /// Why SQLite refused one stamp's row (a constraint: the unit already has a row at its
     /// ICV), or nil when the row is in. Any other failure throws, failing the transaction.
     static func insert(_ stamp: SigningStore.StampRecord, stampedAt: Double, in db: Database) throws -> String? {
         let statement = try db.cachedStatement(sql: sql)

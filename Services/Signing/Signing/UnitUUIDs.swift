@@ -74,8 +74,18 @@ final class UnitUUIDs: Sendable {
         state.withLock { state in
             let key = UUIDKey(uuid)
             if state.recent[key] == icv { state.recent[key] = nil }
+            // While commits keep failing nothing is indexed, so `order` is not trimmed from the
+            // front: drop the entries `recent` no longer holds.
+            if state.order.count - state.start > 2 * state.recent.count + 1_024 {
+                let recent = state.recent
+                state.order = state.order[state.start...].filter { recent[$0.key] == $0.icv }
+                state.start = 0
+            }
         }
     }
+
+    /// Entries kept in ICV order for trimming (for tests: it must stay near ``backlog``'s `held`).
+    var orderCount: Int { state.withLock { $0.order.count - $0.start } }
 
     /// The stamps up to ICV `icv` are committed.
     func committed(through icv: Int64) {
@@ -107,14 +117,15 @@ final class UnitUUIDs: Sendable {
 }
 
 /// A UUID as a dictionary key: 17 bytes for one in the canonical 8-4-4-4-12 hexadecimal form
-/// (its letters all lowercase or all uppercase), else the text itself. Exact either way: two
-/// different texts never make the same key.
+/// (its letters all lowercase or all uppercase), else the text's UTF-8 bytes. Exact either way,
+/// as SQLite compares text: two texts that differ in any byte never make the same key (a
+/// `String` key would take canonically equivalent texts, NFC and NFD, for one).
 enum UUIDKey: Hashable {
     case compact(high: UInt64, low: UInt64, uppercase: Bool)
-    case text(String)
+    case text([UInt8])
 
     init(_ text: String) {
-        self = Self.compact(text) ?? .text(text)
+        self = Self.compact(text) ?? .text(Array(text.utf8))
     }
 
     private static func compact(_ text: String) -> UUIDKey? {
