@@ -21,6 +21,14 @@ extension RuleCheck {
         } else {
             report("BR-KSA-03", "\(root)/cbc:UUID", value: invoice.uuid)
         }
+        // The signing service refuses a UUID over 128 bytes: caught here, before a number is spent.
+        if let uuid = invoice.uuid, uuid.utf8.count > 128 {
+            report(
+                "BR-KSA-03", "\(root)/cbc:UUID", value: String(uuid.prefix(40)) + "…",
+                en: "This one is \(uuid.utf8.count) bytes; a UUID is 36 characters (8-4-4-4-12 hexadecimal digits), and at most 128 bytes are accepted.",
+                ar: "هذا المعرّف طوله \(uuid.utf8.count) بايت؛ المعرّف الفريد 36 حرفاً (أرقام ست عشرية بالشكل 8-4-4-4-12)، والحد الأقصى المقبول 128 بايت."
+            )
+        }
 
         // BR-KSA-F-01: every date YYYY-MM-DD and a real calendar day.
         var dates: [(String?, String)] = [

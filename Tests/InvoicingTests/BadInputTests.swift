@@ -82,6 +82,12 @@ struct BadInputTests {
             future.issueDate = "2099-01-01"
             _ = try await Self.refused(deployment, future, naming: "BR-KSA-04")
 
+            // A UUID the signing service would refuse, refused before a number is spent.
+            var longUUID = Drafts.standard()
+            longUUID.uuid = String(repeating: "a", count: 129)
+            let long = try await Self.refused(deployment, longUUID, naming: "BR-KSA-03")
+            #expect(long.contains { $0.rule == "BR-KSA-03" && $0.messageEN.contains("129 bytes") && $0.messageAR.contains("129") }, "\(long)")
+
             let missingUnit = await #expect(throws: RPCError.self) {
                 try await deployment.invoicing { try await $0.issue(IssueRequest(draft: Drafts.standard(), egsID: "")) }
             }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Logging
 public import ServiceRuntime
 
 /// Key custody, the ZATCA cryptographic stamp, QR codes, the invoice chain and verification.
@@ -20,6 +21,9 @@ public enum SigningService {
         let directory = (context.paths.dataDirectory as NSString).appendingPathComponent("signing")
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let lock = try DataDirectoryLock(directory: directory)
+        if let unsupported = lock.unsupported {
+            context.logger.warning("\(unsupported): run only one signing service on this data directory at a time")
+        }
         do {
             let kek = try KeyEncryptionKey.loadOrCreate(at: (directory as NSString).appendingPathComponent("kek"))
             let store = try SigningStore(path: (directory as NSString).appendingPathComponent("signing.sqlite"))
@@ -30,8 +34,8 @@ public enum SigningService {
             let notification = ServiceConnection(.notification, paths: context.paths)
             let watch = CertificateWatch(store: store, client: notification.client, logger: context.logger, interval: certificateWatch)
             let checkpointer = WALCheckpointer(path: store.pool.path, logger: context.logger, writerThreshold: { store.setWriterCheckpointFrames($0) })
-            // The lock first: services shut down in reverse order, so it is let go last, after
-            // the committer has written what it held.
+            // Held by the service group until every service has finished (the committer's
+            // last transaction included), however the group ends.
             return ServiceParts(rpcServices: [handler], background: [lock, committer, checkpointer, notification, watch])
         } catch {
             lock.release()
