@@ -55,7 +55,12 @@ final class ServiceProcess: @unchecked Sendable {
 
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
 
-    func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    /// Only while it runs: once it has exited (and been reaped), its PID may belong to another
+    /// process.
+    func signal(_ signal: Int32) {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, signal)
+    }
 
     /// Waits for the process to exit; returns its status, or nil on timeout.
     func waitForExit(timeout: Duration = .seconds(30)) async -> Int32? {

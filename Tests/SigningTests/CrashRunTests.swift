@@ -83,6 +83,13 @@ struct CrashRunTests {
 
         // First life: killed once between 300 and 500 of the 1,000 are answered.
         let first = try await CrashTests.startServing(runtime: runtime, data: data, log: log, socket: paths.socketPath(for: .signing))
+        // Whatever fails below, this life of the service ends with the test.
+        defer {
+            if first.isRunning {
+                kill(first.processIdentifier, SIGKILL)
+                first.waitUntilExit()
+            }
+        }
         try await withServiceClient(.signing, paths: paths) { client in
             let signing = Signing.Client(wrapping: client)
             for unit in run.units {

@@ -14,7 +14,7 @@ import Glibc
 
 /// Bad input sent to the real `signing-service` executable, each refusal followed by a stamp that
 /// shows it goes on serving; and the Verify RPC's PIH check.
-@Suite("Signing service refuses bad input and keeps serving", .serialized)
+@Suite("Signing service refuses bad input and keeps serving", .serialized, .timeLimit(.minutes(5)))
 struct ServiceBadInputTests {
     /// The executable on a fresh data directory, with a unit `ok` that can stamp and a unit
     /// `nocert` without a certificate.
@@ -52,6 +52,9 @@ struct ServiceBadInputTests {
     private func send(_ bytes: [UInt8], on socket: RawSocket) async -> Int {
         await withCheckedContinuation { continuation in
             Thread.detachNewThread {
+                // A service that stops reading without closing must fail the test, not hang it.
+                var timeout = timeval(tv_sec: 30, tv_usec: 0)
+                setsockopt(socket.fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
                 var offset = 0
                 while offset < bytes.count {
                     let n = bytes[offset...].withUnsafeBytes { Glibc.send(socket.fd, $0.baseAddress, min($0.count, 1 << 20), Int32(MSG_NOSIGNAL)) }

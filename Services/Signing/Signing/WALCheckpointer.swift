@@ -127,7 +127,9 @@ final class WALCheckpointer: Service, Sendable {
                     let began = ContinuousClock.now
                     let restart = try connection.writeWithoutTransaction { db in try Row.fetchOne(db, sql: "PRAGMA wal_checkpoint(RESTART)") }
                     if (restart?[0] ?? 1) == 0 {
-                        restartedAt = frames
+                        // The log as the RESTART left it (a commit may have come since the
+                        // passive checkpoint): the next passives report this same full log.
+                        restartedAt = restart?[1] ?? frames
                         logger.debug("wal.checkpoint.restart", metadata: ["frames": "\(frames)", "milliseconds": "\((ContinuousClock.now - began) / .milliseconds(1))"])
                     } else {
                         // A reader or the writer held on past the wait: not again for 5 passes.
