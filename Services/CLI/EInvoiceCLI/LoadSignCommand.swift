@@ -264,7 +264,8 @@ struct LoadRun: Sendable {
             var uuids = LoadUUIDs()
             var iterator = window.stream.makeAsyncIterator()
             var available = 16
-            // Sends `count` documents, due at `scheduled` (paced) or now, in one message.
+            // One message: a document for each time in `scheduled` (when it was due, paced; or
+            // now), its latency counted from that time.
             func send(_ scheduled: [ContinuousClock.Instant]) async throws {
                 var items: [BulkStampRequest] = []
                 items.reserveCapacity(scheduled.count)

@@ -26,7 +26,8 @@ import Synchronization
 /// frames (about every 1.5 s; each delayed a commit's worth of stamps, about 1 % of them): a
 /// checkpoint every 50 ms and a restart every 10,000 frames (about every 15 s there) cut the
 /// commit's p99 from 4.3 to 3.3–3.7 ms, the stamps' p99 from 17–19 to 12–13 ms, and the service's
-/// CPU by 8 %. The log then reaches 10,000 frames, 40 MB on disk, before it starts over.
+/// CPU by 8 %. The log then reaches 10,000 frames, 41 MB on disk, before it starts over (more
+/// after a burst such as the UUID index catching up: 65 to 97 MB seen; the backstop bounds it).
 ///
 /// While this runs, the writer's own threshold is `backstopFrames`, for when this thread falls
 /// behind; when it stops or fails, the threshold goes back to SQLite's 1,000 (`writerThreshold`).
