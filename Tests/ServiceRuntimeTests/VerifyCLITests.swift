@@ -11,6 +11,15 @@ struct VerifyCLITests {
 
     /// The SDK's standard invoice with its TaxInclusiveAmount changed from 4.60 to 46.00: no QR
     /// tag carries that amount, so only the hash can catch it.
+    /// A sample with one amount changed, and a file that is not XML, in the deployment's directory.
+    static func badFiles(in deployment: SigningDeployment) throws -> (changed: String, notXML: String) {
+        let changed = deployment.path("changed.xml")
+        try tampered(at: changed)
+        let notXML = deployment.path("notes.xml")
+        try "not a document".write(toFile: notXML, atomically: true, encoding: .utf8)
+        return (changed, notXML)
+    }
+
     static func tampered(at path: String) throws {
         let text = try String(contentsOfFile: standard, encoding: .utf8)
         let original = "<cbc:TaxInclusiveAmount currencyID=\"SAR\">4.60</cbc:TaxInclusiveAmount>"
@@ -42,10 +51,7 @@ struct VerifyCLITests {
     @Test("Several files at once: one bad file makes the exit non-zero; each file gets its own PASS or FAIL")
     func severalFiles() async throws {
         try await SigningDeployment.with { deployment in
-            let changed = deployment.path("changed.xml")
-            try Self.tampered(at: changed)
-            let notXML = deployment.path("notes.xml")
-            try "not a document".write(toFile: notXML, atomically: true, encoding: .utf8)
+            let (changed, notXML) = try Self.badFiles(in: deployment)
 
             let good = try await deployment.cli(["verify", Self.standard, Self.simplified])
             #expect(good.status == 0, "\(good.output)")
@@ -64,10 +70,7 @@ struct VerifyCLITests {
     @Test("verify --json: an object per file with passed and every check's id, name, result and detail")
     func json() async throws {
         try await SigningDeployment.with { deployment in
-            let changed = deployment.path("changed.xml")
-            try Self.tampered(at: changed)
-            let notXML = deployment.path("notes.xml")
-            try "not a document".write(toFile: notXML, atomically: true, encoding: .utf8)
+            let (changed, notXML) = try Self.badFiles(in: deployment)
 
             let run = try await deployment.cli(["verify", Self.simplified, changed, notXML, "--json"])
             #expect(run.status == 1)
